@@ -1,0 +1,105 @@
+"""Dataclasses that are the contract between pipeline stages.
+
+The JSON printed by ``newsetl extract`` is their serialisation (see ``etl.serialize``) and the
+warehouse tables mirror them. Every offset indexes into ``CleanDoc.body``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
+QUOTE_KINDS = ("direct", "indirect", "mixed")
+CASUALTY_CATEGORIES = ("killed", "injured", "missing", "kidnapped", "arrested")
+FILE_FORMATS = ("html", "text")
+LEDGER_STATUSES = ("loaded", "duplicate", "rejected", "extracted")
+
+
+@dataclass
+class SourceFile:
+    """One input file as read from the inbox."""
+
+    path: str
+    sha256: str
+    size: int
+    format: str | None = None  # "html" | "text"; None when it could not be told
+    encoding: str | None = None
+    text: str | None = None
+    error: str | None = None  # why the file is rejected; None when it is readable
+
+
+@dataclass
+class CleanDoc:
+    """Metadata and body of one article after boilerplate removal."""
+
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO 8601
+    dateline: str | None = None
+    agency: str | None = None
+    site_name: str | None = None
+    url: str | None = None
+    language: str | None = None
+    captions: list[str] = field(default_factory=list)
+    body: str = ""
+
+
+@dataclass
+class Entity:
+    """A named entity with its canonical name and every mention's offsets in the body."""
+
+    name: str
+    type: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    country_code: str | None = None  # ISO 3166-1 alpha-2 for GPEs that are countries
+    aliases: list[str] = field(default_factory=list)  # surface forms seen in this article
+
+
+@dataclass
+class Quote:
+    """A direct, mixed or indirect quote with its resolved speaker."""
+
+    text: str
+    speaker: str | None
+    kind: str  # direct | indirect | mixed
+    cue: str | None
+    start: int
+    end: int
+    speaker_type: str | None = None  # entity type when the speaker is a known entity
+
+
+@dataclass
+class Casualty:
+    """A casualty figure; ``mentions`` holds the offsets of every sentence that told it."""
+
+    category: str
+    count: int | None
+    count_min: int | None
+    count_max: int | None
+    qualifier: str | None
+    victims: str | None
+    attribution: str | None
+    confirmed: bool | None
+    location: str | None
+    sentence: str
+    start: int
+    end: int
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    """Everything extracted from one source file."""
+
+    source_path: str
+    sha256: str
+    format: str
+    doc: CleanDoc
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    casualties: list[Casualty] = field(default_factory=list)
+    extractor_version: str = ""
+
+    @property
+    def word_count(self) -> int:
+        return len(self.doc.body.split())

@@ -1,0 +1,86 @@
+"""The JSON contract of ``newsetl extract --jsonl`` (see ../shared/eval/CONTRACT.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from etl.models import Article
+
+
+def error_record(source_path: str, error: str) -> dict[str, Any]:
+    return {
+        "source_path": source_path,
+        "error": error,
+        "title": None,
+        "author": None,
+        "published": None,
+        "dateline": None,
+        "agency": None,
+        "site_name": None,
+        "url": None,
+        "language": None,
+        "captions": [],
+        "body": "",
+        "entities": [],
+        "quotes": [],
+        "casualties": [],
+    }
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    d = article.doc
+    return {
+        "source_path": article.source_path,
+        "error": None,
+        "title": d.title,
+        "author": d.author,
+        "published": d.published,
+        "dateline": d.dateline,
+        "agency": d.agency,
+        "site_name": d.site_name,
+        "url": d.url,
+        "language": d.language,
+        "captions": list(d.captions),
+        "body": d.body,
+        "entities": [
+            {
+                "name": e.name,
+                "type": e.type,
+                "mentions": len(e.mentions),
+                "aliases": list(e.aliases),
+                "country_code": e.country_code,
+                "offsets": [list(m) for m in e.mentions],
+            }
+            for e in article.entities
+        ],
+        "quotes": [
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "kind": q.kind,
+                "cue": q.cue,
+                "start": q.start,
+                "end": q.end,
+            }
+            for q in article.quotes
+        ],
+        "casualties": [
+            {
+                "category": c.category,
+                "count": c.count,
+                "count_min": c.count_min,
+                "count_max": c.count_max,
+                "qualifier": c.qualifier,
+                "victims": c.victims,
+                "attribution": c.attribution,
+                "confirmed": c.confirmed,
+                "location": c.location,
+                "sentence": c.sentence,
+                "start": c.start,
+                "end": c.end,
+                "mentions": len(c.mentions) or 1,
+            }
+            for c in article.casualties
+        ],
+        "extractor_version": article.extractor_version,
+    }
