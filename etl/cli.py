@@ -43,5 +43,135 @@ def extract(files: tuple[str, ...], jsonl: bool, batch_size: int) -> None:
         out.flush()
 
 
+def _console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _uses_embedded_db() -> bool:
+    from etl.settings import get_settings
+
+    return get_settings().database_url is None
+
+
+@main.command("run")
+@click.argument("inbox", type=click.Path(exists=True))
+@click.option("--include", multiple=True, default=("*",), show_default=True, help="Glob of files to take (repeatable).")
+@click.option("--exclude", multiple=True, help="Glob of files to skip (repeatable).")
+@click.option("--reprocess", is_flag=True, help="Extract and load again files whose content is already loaded.")
+@click.option("--dry-run", is_flag=True, help="Extract everything but write nothing to the database.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Files per batch (default NEWSETL_BATCH_SIZE or 16).")
+@click.option("--max-files", type=click.IntRange(min=1), default=None, help="Take at most this many files.")
+@click.option("--no-progress", is_flag=True, help="No progress bar (it is also off when stderr is not a terminal).")
+def run_cmd(inbox, include, exclude, reprocess, dry_run, batch_size, max_files, no_progress) -> None:
+    """Ingest INBOX (a folder, searched recursively, or one file) into the warehouse.
+
+    Takes .html, .htm, .txt and their .gz forms. Every file gets a ledger row: loaded,
+    duplicate (content already loaded) or rejected (with the reason). With the embedded
+    database the schema is migrated to head first; with NEWSETL_DATABASE_URL run
+    `newsetl db upgrade` yourself.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from etl.db import migrate
+    from etl.pipeline import run
+
+    console = _console()
+    if not dry_run:
+        if _uses_embedded_db():
+            migrate.upgrade("head")
+        else:
+            try:
+                migrate.assert_at_head()
+            except migrate.SchemaNotAtHead as exc:
+                raise click.ClickException(str(exc)) from exc
+
+    progress = Progress(
+        TextColumn("[bold]newsetl run"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files"),
+        TimeElapsedColumn(),
+        console=console,
+        disable=no_progress or not console.is_terminal,
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task("files", total=None)
+        result = run(
+            inbox,
+            include=include,
+            exclude=exclude,
+            reprocess=reprocess,
+            dry_run=dry_run,
+            batch_size=batch_size,
+            max_files=max_files,
+            on_start=lambda n: progress.update(task, total=n),
+            on_file=lambda path, status: progress.advance(task),
+        )
+    _print_summary(result)
+    if result.summary.files_seen == 0:
+        console.print(f"[yellow]no .html/.htm/.txt(.gz) files found under {inbox}")
+
+
+def _print_summary(result) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    s = result.summary
+    table = Table(title=f"newsetl run {result.run_key}" + (" (dry run: nothing written)" if s.dry_run else ""))
+    for col in ("files seen", "loaded" if not s.dry_run else "extracted", "duplicates", "rejected", "seconds", "status"):
+        table.add_column(col, justify="right")
+    table.add_row(
+        str(s.files_seen), str(s.loaded), str(s.duplicates), str(s.rejected), f"{result.seconds:.1f}", result.status
+    )
+    out = Console()
+    out.print(table)
+    for path, reason in s.rejected_files:
+        out.print(f"  rejected {path}: {reason}")
+
+
+@main.group()
+def db() -> None:
+    """Warehouse schema (Alembic migrations) and connection."""
+
+
+@db.command()
+@click.argument("revision", default="head")
+def upgrade(revision: str) -> None:
+    """Migrate the warehouse up to REVISION (default: head)."""
+    from etl.db import migrate
+
+    migrate.upgrade(revision)
+    click.echo(f"warehouse at revision {migrate.current_revision()}")
+
+
+@db.command()
+@click.argument("revision", default="-1")
+def downgrade(revision: str) -> None:
+    """Migrate the warehouse down to REVISION (default: one step; `base` drops everything)."""
+    from etl.db import migrate
+
+    migrate.downgrade(revision)
+    click.echo(f"warehouse at revision {migrate.current_revision() or 'base'}")
+
+
+@db.command()
+def current() -> None:
+    """Print the warehouse's revision and the code's head revision."""
+    from etl.db import migrate
+
+    click.echo(f"current: {migrate.current_revision() or 'base'}\nhead:    {migrate.head_revision()}")
+
+
+@db.command()
+def url() -> None:
+    """Print the warehouse URL in use (starts the embedded server when needed)."""
+    from etl.db.engine import database_url
+
+    click.echo(database_url())
+
+
 if __name__ == "__main__":
     main()

@@ -12,7 +12,7 @@ ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 QUOTE_KINDS = ("direct", "indirect", "mixed")
 CASUALTY_CATEGORIES = ("killed", "injured", "missing", "kidnapped", "arrested")
 FILE_FORMATS = ("html", "text")
-LEDGER_STATUSES = ("loaded", "duplicate", "rejected", "extracted")
+LEDGER_STATUSES = ("loaded", "duplicate", "rejected")
 
 
 @dataclass

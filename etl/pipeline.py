@@ -5,15 +5,24 @@ The CLI, the tests and the Airflow DAG all call these functions.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
 
 from etl import nlp
 from etl.clean import clean
+from etl.db.engine import get_engine
 from etl.extract import extract_all
-from etl.ingest import read_source
+from etl.ingest import discover, read_source
+from etl.load import existing_articles, finish_run, load_article, record_duplicate, record_rejected, start_run
 from etl.models import Article, SourceFile
+from etl.settings import get_settings
 from etl.version import EXTRACTOR_VERSION
 
 log = logging.getLogger(__name__)
@@ -80,3 +89,198 @@ def extract_paths(paths: Iterable[str], batch_size: int = 16) -> Iterator[Extrac
             batch = []
     if batch:
         yield from extract_sources((read_source(p) for p in batch), batch_size)
+
+
+# ------------------------------------------------------------------------------ with the warehouse
+
+
+@dataclass
+class BatchSummary:
+    """Counts of one batch or run; JSON-friendly so it can travel through Airflow's XCom."""
+
+    files_seen: int = 0
+    loaded: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    rejected_files: list[tuple[str, str]] = field(default_factory=list)
+    dry_run: bool = False
+
+    def add(self, other: BatchSummary) -> BatchSummary:
+        self.files_seen += other.files_seen
+        self.loaded += other.loaded
+        self.duplicates += other.duplicates
+        self.rejected += other.rejected
+        self.rejected_files += other.rejected_files
+        return self
+
+    def count(self, status: str, path: str, reason: str | None = None) -> None:
+        self.files_seen += 1
+        if status == "loaded":
+            self.loaded += 1
+        elif status == "duplicate":
+            self.duplicates += 1
+        else:
+            self.rejected += 1
+            self.rejected_files.append((path, reason or "unknown"))
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> BatchSummary:
+        data = dict(data)
+        data["rejected_files"] = [tuple(x) for x in data.get("rejected_files", [])]
+        return cls(**data)
+
+
+def process_batch(
+    paths: Sequence[str],
+    run_id: int | None = None,
+    *,
+    engine: Engine | None = None,
+    reprocess: bool = False,
+    dry_run: bool = False,
+    batch_size: int | None = None,
+    on_file: Callable[[str, str], None] | None = None,
+) -> BatchSummary:
+    """Ingest, clean, extract and load one batch of paths; every file ends in the ledger.
+
+    Files whose content is already loaded skip extraction (unless ``reprocess``). A file that
+    fails anywhere is recorded as rejected with the reason, and the batch goes on. With
+    ``dry_run`` everything is extracted and counted but nothing is written.
+    """
+    batch_size = batch_size or get_settings().batch_size
+    summary = BatchSummary(dry_run=dry_run)
+
+    def done(path: str, status: str, reason: str | None = None) -> None:
+        summary.count(status, path, reason)
+        if on_file:
+            on_file(path, status)
+
+    sources = [read_source(p) for p in paths]
+    if dry_run:
+        for item in extract_sources(sources, batch_size):
+            done(item.source.path, "rejected" if item.article is None else "loaded", item.error)
+        return summary
+
+    engine = engine or get_engine()
+    readable = [s for s in sources if not s.error]
+    known = {} if reprocess else existing_articles(engine, sorted({s.sha256 for s in readable}))
+    todo: list[SourceFile] = []
+    first_of: dict[str, SourceFile] = {}
+    later_copies: list[SourceFile] = []
+    for src in sources:
+        if src.error:
+            done(src.path, record_rejected(engine, src, src.error, run_id).status, src.error)
+        elif src.sha256 in known:
+            done(src.path, record_duplicate(engine, src, known[src.sha256], run_id).status)
+        elif src.sha256 in first_of:
+            later_copies.append(src)  # same content twice in this batch: load it once
+        else:
+            first_of[src.sha256] = src
+            todo.append(src)
+
+    loaded_ids: dict[str, int] = {}
+    for item in extract_sources(todo, batch_size):
+        src = item.source
+        if item.article is None:
+            outcome = record_rejected(engine, src, item.error or "unknown error", run_id)
+        else:
+            try:
+                outcome = load_article(engine, src, item.article, run_id, reprocess=reprocess)
+            except (sa.exc.IntegrityError, sa.exc.DataError) as exc:
+                reason = f"load failed: {type(exc.orig).__name__}: {str(exc.orig).strip().splitlines()[0]}"
+                log.warning("%s: %s", src.path, reason)
+                outcome = record_rejected(engine, src, reason, run_id)
+        if outcome.article_id is not None:
+            loaded_ids[src.sha256] = outcome.article_id
+        done(src.path, outcome.status, outcome.reason)
+
+    for src in later_copies:
+        if src.sha256 in loaded_ids:
+            done(src.path, record_duplicate(engine, src, loaded_ids[src.sha256], run_id).status)
+        else:
+            reason = f"same content as {first_of[src.sha256].path}, which was rejected"
+            done(src.path, record_rejected(engine, src, reason, run_id).status, reason)
+    return summary
+
+
+def batches(paths: Sequence[str], size: int) -> list[list[str]]:
+    if size < 1:
+        raise ValueError("batch size must be ≥ 1")
+    return [list(paths[i : i + size]) for i in range(0, len(paths), size)]
+
+
+@dataclass
+class RunResult:
+    run_id: int | None
+    run_key: str
+    status: str
+    summary: BatchSummary
+    seconds: float
+
+
+def run(
+    inbox: str,
+    *,
+    include: Sequence[str] = ("*",),
+    exclude: Sequence[str] = (),
+    reprocess: bool = False,
+    dry_run: bool = False,
+    batch_size: int | None = None,
+    max_files: int | None = None,
+    trigger: str = "cli",
+    triggered_by: str | None = None,
+    run_key: str | None = None,
+    engine: Engine | None = None,
+    on_start: Callable[[int], None] | None = None,
+    on_file: Callable[[str, str], None] | None = None,
+) -> RunResult:
+    """A whole run over an inbox folder: discover, process in batches, record the run."""
+    t0 = time.monotonic()
+    batch_size = batch_size or get_settings().batch_size
+    paths = discover(inbox, include, exclude)
+    if max_files is not None:
+        paths = paths[:max_files]
+    run_key = run_key or f"{trigger}-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+    params = {
+        "inbox": str(inbox),
+        "include": list(include),
+        "exclude": list(exclude),
+        "reprocess": reprocess,
+        "dry_run": dry_run,
+        "batch_size": batch_size,
+        "max_files": max_files,
+    }
+    if on_start:
+        on_start(len(paths))
+    summary = BatchSummary(dry_run=dry_run)
+    run_id = None
+    if dry_run:
+        for chunk in batches(paths, batch_size):
+            summary.add(process_batch(chunk, dry_run=True, batch_size=batch_size, on_file=on_file))
+        return RunResult(None, run_key, "dry-run", summary, time.monotonic() - t0)
+
+    engine = engine or get_engine()
+    run_id = start_run(engine, run_key, trigger, triggered_by=triggered_by, source=str(inbox), params=params)
+    try:
+        for chunk in batches(paths, batch_size):
+            summary.add(
+                process_batch(
+                    chunk, run_id, engine=engine, reprocess=reprocess, batch_size=batch_size, on_file=on_file
+                )
+            )
+    except BaseException as exc:
+        finish_run(engine, run_id, **_counts(summary), error=f"{type(exc).__name__}: {exc}")
+        raise
+    status = finish_run(engine, run_id, **_counts(summary))
+    return RunResult(run_id, run_key, status, summary, time.monotonic() - t0)
+
+
+def _counts(summary: BatchSummary) -> dict[str, int]:
+    return {
+        "files_seen": summary.files_seen,
+        "loaded": summary.loaded,
+        "duplicates": summary.duplicates,
+        "rejected": summary.rejected,
+    }

@@ -1,0 +1,1 @@
+"""Warehouse access: connection (embedded or configured), schema, migrations."""

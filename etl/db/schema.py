@@ -1,0 +1,202 @@
+"""SQLAlchemy Core tables of the warehouse.
+
+Alembic migrations (``migrations/``) own the schema; this metadata mirrors them and a test
+keeps the two in step (autogenerate must find nothing). Production code never calls
+``create_all``.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+
+from etl.models import CASUALTY_CATEGORIES, ENTITY_TYPES, FILE_FORMATS, LEDGER_STATUSES, QUOTE_KINDS
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+RUN_STATUSES = ("running", "success", "partial", "failed")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+def _created() -> sa.Column:
+    return sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now())
+
+
+def _updated() -> sa.Column:
+    return sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now())
+
+
+pipeline_runs = sa.Table(
+    "pipeline_runs",
+    metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("run_key", sa.Text, nullable=False, comment="CLI run id or Airflow dag_id/run_id"),
+    sa.Column("trigger", sa.Text, nullable=False, comment="cli, scheduled, manual, test, ..."),
+    sa.Column("triggered_by", sa.Text, comment="user or system that started the run"),
+    sa.Column("source", sa.Text, comment="inbox path or URL"),
+    sa.Column("params", JSONB, nullable=False, server_default=sa.text("'{}'::jsonb")),
+    sa.Column("status", sa.Text, nullable=False, server_default="running"),
+    sa.Column("files_seen", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("loaded", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("duplicates", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("rejected", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("error", sa.Text),
+    sa.Column("started_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.Column("ended_at", sa.DateTime(timezone=True)),
+    sa.UniqueConstraint("run_key"),
+    sa.CheckConstraint(_in("status", RUN_STATUSES), name="status"),
+    sa.CheckConstraint("files_seen >= 0 AND loaded >= 0 AND duplicates >= 0 AND rejected >= 0", name="counts"),
+    comment="One row per pipeline run (CLI or Airflow) with its parameters and outcome counts.",
+)
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("content_sha256", sa.String(64), nullable=False, comment="sha256 of the file content"),
+    sa.Column("source_path", sa.Text, nullable=False),
+    sa.Column("format", sa.Text, nullable=False),
+    sa.Column("url", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("author", sa.Text),
+    sa.Column("published", sa.DateTime(timezone=True)),
+    sa.Column("dateline", sa.Text),
+    sa.Column("agency", sa.Text),
+    sa.Column("site_name", sa.Text),
+    sa.Column("language", sa.String(8)),
+    sa.Column("captions", ARRAY(sa.Text), nullable=False, server_default=sa.text("'{}'::text[]")),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("word_count", sa.Integer, nullable=False),
+    sa.Column("extractor_version", sa.Text, nullable=False),
+    sa.Column("run_id", sa.BigInteger, sa.ForeignKey("pipeline_runs.id", ondelete="SET NULL")),
+    _created(),
+    _updated(),
+    sa.UniqueConstraint("content_sha256"),
+    sa.CheckConstraint(_in("format", FILE_FORMATS), name="format"),
+    sa.CheckConstraint("word_count >= 0", name="word_count"),
+    sa.Index(None, "published"),
+    sa.Index(None, "site_name"),
+    sa.Index(None, "run_id"),
+    comment="One row per distinct article content.",
+)
+
+ingest_ledger = sa.Table(
+    "ingest_ledger",
+    metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("path", sa.Text, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False, comment="'' when the file could not be read"),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("format", sa.Text),
+    sa.Column("encoding", sa.Text),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text),
+    sa.Column("article_id", sa.BigInteger, sa.ForeignKey("articles.id", ondelete="SET NULL")),
+    sa.Column("first_run_id", sa.BigInteger, sa.ForeignKey("pipeline_runs.id", ondelete="SET NULL")),
+    sa.Column("last_run_id", sa.BigInteger, sa.ForeignKey("pipeline_runs.id", ondelete="SET NULL")),
+    sa.Column("times_seen", sa.Integer, nullable=False, server_default="1"),
+    sa.Column("first_seen_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.Column("last_seen_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.UniqueConstraint("path", "sha256"),
+    sa.CheckConstraint(_in("status", LEDGER_STATUSES), name="status"),
+    sa.CheckConstraint("size >= 0 AND times_seen >= 1", name="counts"),
+    sa.CheckConstraint("status <> 'rejected' OR reason IS NOT NULL", name="rejected_has_reason"),
+    sa.Index(None, "status"),
+    sa.Index(None, "sha256"),
+    sa.Index(None, "last_run_id"),
+    sa.Index(None, "article_id"),
+    comment="One row per file seen (path + content); status of its latest processing.",
+)
+
+entities = sa.Table(
+    "entities",
+    metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False, comment="canonical name"),
+    sa.Column("type", sa.Text, nullable=False),
+    sa.Column("country_code", sa.String(2), comment="ISO 3166-1 alpha-2 for countries"),
+    _created(),
+    sa.UniqueConstraint("name", "type"),
+    sa.CheckConstraint(_in("type", ENTITY_TYPES), name="type"),
+    sa.CheckConstraint("length(name) > 0", name="name"),
+    comment="One row per real-world named entity (canonical name and type).",
+)
+
+article_entities = sa.Table(
+    "article_entities",
+    metadata,
+    sa.Column("article_id", sa.BigInteger, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("entity_id", sa.BigInteger, sa.ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("mention_count", sa.Integer, nullable=False),
+    sa.Column("offsets", JSONB, nullable=False, comment="[[start, end], ...] into articles.body"),
+    sa.Column("aliases", ARRAY(sa.Text), nullable=False, server_default=sa.text("'{}'::text[]")),
+    sa.CheckConstraint("mention_count >= 1", name="mention_count"),
+    sa.Index(None, "entity_id"),
+    comment="Mentions of an entity in an article.",
+)
+
+quotes = sa.Table(
+    "quotes",
+    metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("article_id", sa.BigInteger, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("seq", sa.Integer, nullable=False, comment="order in the article"),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("speaker", sa.Text),
+    sa.Column("speaker_entity_id", sa.BigInteger, sa.ForeignKey("entities.id", ondelete="SET NULL")),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("cue", sa.Text),
+    sa.Column("start_offset", sa.Integer, nullable=False),
+    sa.Column("end_offset", sa.Integer, nullable=False),
+    sa.UniqueConstraint("article_id", "seq"),
+    sa.CheckConstraint(_in("kind", QUOTE_KINDS), name="kind"),
+    sa.CheckConstraint("start_offset >= 0 AND end_offset >= start_offset", name="offsets"),
+    sa.Index(None, "speaker_entity_id"),
+    sa.Index(None, "speaker"),
+    comment="Direct, mixed and indirect quotes with their resolved speaker.",
+)
+
+casualties = sa.Table(
+    "casualties",
+    metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("article_id", sa.BigInteger, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("seq", sa.Integer, nullable=False, comment="order in the article"),
+    sa.Column("category", sa.Text, nullable=False),
+    sa.Column("count", sa.Integer, comment="null when the text gives no number"),
+    sa.Column("count_min", sa.Integer),
+    sa.Column("count_max", sa.Integer),
+    sa.Column("qualifier", sa.Text, comment="hedge as written: at least, more than, up to, ..."),
+    sa.Column("victims", sa.Text),
+    sa.Column("attribution", sa.Text, comment="who reported the figure"),
+    sa.Column("confirmed", sa.Boolean, comment="false when the text says it could not be confirmed"),
+    sa.Column("location", sa.Text),
+    sa.Column("location_entity_id", sa.BigInteger, sa.ForeignKey("entities.id", ondelete="SET NULL")),
+    sa.Column("sentence", sa.Text, nullable=False),
+    sa.Column("start_offset", sa.Integer, nullable=False),
+    sa.Column("end_offset", sa.Integer, nullable=False),
+    sa.Column("mentions", JSONB, nullable=False, comment="[[start, end], ...] of every telling"),
+    sa.UniqueConstraint("article_id", "seq"),
+    sa.CheckConstraint(_in("category", CASUALTY_CATEGORIES), name="category"),
+    sa.CheckConstraint(
+        "(count IS NULL OR count >= 0) AND (count_min IS NULL OR count_min >= 0)"
+        " AND (count_max IS NULL OR count_max >= 0)"
+        " AND (count_min IS NULL OR count_max IS NULL OR count_min <= count_max)",
+        name="counts",
+    ),
+    sa.CheckConstraint("start_offset >= 0 AND end_offset >= start_offset", name="offsets"),
+    sa.Index(None, "category"),
+    sa.Index(None, "location_entity_id"),
+    comment="Casualty figures (killed, injured, missing, kidnapped, arrested) per article.",
+)
