@@ -1,73 +1,357 @@
-"""HTML pages through trafilatura: body paragraphs and page metadata; captions from figures."""
+"""HTML pages through trafilatura: body paragraphs and page metadata; captions from figures.
+
+Steps:
+1. Parse the page once with lxml; read metadata trafilatura misses or gets wrong: the
+   on-page H1 headline, ``<html lang>`` / ``og:locale``, the JSON-LD / ``article:``
+   publication date, and the photo captions (``<figcaption>``, ``.caption`` elements).
+2. Drop hidden and pop-up elements (hover cards with a person's latest headlines,
+   ``display:none`` blocks) and run trafilatura in precision mode on what is left; when that
+   finds (almost) nothing, fall back to its default mode.
+3. Post-process the paragraphs: the headline repeated at the top, captions, page furniture,
+   link blocks and repeated paragraphs out; dateline and agency from the first paragraph.
+"""
 
 from __future__ import annotations
 
+import copy
+import json
+import logging
 import re
+from datetime import datetime
 
 import trafilatura
+from lxml import etree
 from lxml import html as lxml_html
 
 from etl.clean.dateline import split_dateline
+from etl.clean.furniture import drop_duplicates, same_text, strip_furniture
 from etl.models import CleanDoc
 
+log = logging.getLogger(__name__)
 
-def _captions(tree) -> list[str]:
-    out: list[str] = []
-    for node in tree.iter("figcaption"):
-        text = " ".join(node.text_content().split())
-        if text and text not in out:
-            out.append(text)
-    return out
+# Elements that are never visible article text.
+_HIDDEN_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:rollover|hovercard|hover-card|tooltip|popover|element-hidden|visually-hidden|sr-only"
+    r"|screen-reader-text|off-?screen)(?:$|[\s_-])",
+    re.I,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Containers of the article itself (captions inside one of them are the article's).
+_ARTICLE_CLASS = re.compile(
+    r"article|story|post-content|entry-content|post-body|content-body|main-content", re.I
+)
+# Containers of page chrome whose figures are not the article's.
+_CHROME_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|header|footer|sidebar|breaking|promo|related|recirc|trending"
+    r"|newsletter|advert|ad-slot|teaser|carousel)(?:$|[\s_-])",
+    re.I,
+)
+_CAPTION_CLASS = re.compile(r"caption", re.I)
+_CAPTION_SKIP_CLASS = re.compile(r"captions?-(?:wrap|container|holder|toggle|button)|closed-caption|cc-", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_LANG = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]+)*\s*$")
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+
+
+def _parse(page: str):
+    try:
+        tree = lxml_html.fromstring(_XML_DECL.sub("", page, count=1))
+    except (ValueError, etree.ParserError, etree.XMLSyntaxError):
+        return None
+    return tree if isinstance(tree, lxml_html.HtmlElement) else None
+
+
+def _text(node) -> str:
+    return " ".join(node.text_content().split())
+
+
+def _cls(node) -> str:
+    return f"{node.get('class') or ''} {node.get('id') or ''}"
+
+
+# --------------------------------------------------------------------------- metadata
 
 
 def _h1(tree) -> str | None:
     for node in tree.iter("h1"):
-        text = " ".join(node.text_content().split())
+        text = _text(node)
         if 8 <= len(text) <= 300:
             return text
     return None
 
 
-def clean_html(page: str, url: str | None = None) -> CleanDoc:
-    extracted = trafilatura.bare_extraction(
-        page,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        deduplicate=False,
-    )
-    doc = CleanDoc()
-    if extracted is None:
-        return doc
-    meta = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
-    text = meta.get("text") or ""
-    paras = [" ".join(p.split()) for p in text.split("\n")]
-    paras = [p for p in paras if p]
+def _meta(tree, *keys: str) -> str | None:
+    for key in keys:
+        for node in tree.iter("meta"):
+            if key in ((node.get("property") or "").lower(), (node.get("name") or "").lower(),
+                       (node.get("itemprop") or "").lower(), (node.get("http-equiv") or "").lower()):
+                value = (node.get("content") or "").strip()
+                if value:
+                    return value
+    return None
+
+
+def _language(tree, trafilatura_lang: str | None) -> str | None:
+    candidates = []
+    if tree is not None:
+        root = tree.getroottree().getroot()
+        candidates += [root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang")]
+        candidates += [_meta(tree, "og:locale", "content-language", "language", "dc.language")]
+    candidates.append(trafilatura_lang)
+    for cand in candidates:
+        m = _LANG.match(cand or "")
+        if m:
+            return m.group(1).lower()
+    return None
+
+
+_ARTICLE_TYPES = re.compile(r"article|posting|report|blog|webpage|creativework", re.I)
+
+
+def _jsonld_dates(tree) -> list[str]:
+    """datePublished values of the JSON-LD objects, article types first."""
+    found: list[tuple[int, str]] = []
+
+    def walk(obj, depth=0):
+        if depth > 6:
+            return
+        if isinstance(obj, list):
+            for item in obj:
+                walk(item, depth + 1)
+        elif isinstance(obj, dict):
+            kind = obj.get("@type")
+            kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
+            date = obj.get("datePublished")
+            if isinstance(date, str) and date.strip():
+                rank = 0 if re.search(r"article|posting|report|blog", kind, re.I) else 1
+                found.append((rank, date.strip()))
+            for key, value in obj.items():
+                if key not in ("datePublished",) and isinstance(value, (dict, list)):
+                    walk(value, depth + 1)
+
+    for node in tree.iter("script"):
+        if (node.get("type") or "").lower() != "application/ld+json" or not node.text:
+            continue
+        try:
+            walk(json.loads(node.text))
+        except (ValueError, RecursionError):
+            continue
+    return [d for _, d in sorted(found, key=lambda x: x[0])]
+
+
+def _iso(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = value.strip()
+    if re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+        return value
     try:
-        tree = lxml_html.fromstring(page)
-    except (ValueError, lxml_html.etree.ParserError):
-        tree = None
+        from dateutil import parser as dateparser
+
+        dt = dateparser.parse(value, fuzzy=False)
+    except (ValueError, OverflowError, TypeError, ImportError):
+        m = re.match(r"^(\d{4}-\d{2}-\d{2})", value)
+        return m.group(1) if m else None
+    if not isinstance(dt, datetime) or not 1990 <= dt.year <= 2100:
+        return None
+    if dt.hour == dt.minute == dt.second == 0 and dt.tzinfo is None and not re.search(r"\d:\d", value):
+        return dt.date().isoformat()
+    return dt.isoformat()
+
+
+def _published(tree, trafilatura_date: str | None) -> str | None:
+    candidates: list[str | None] = []
+    if tree is not None:
+        candidates += _jsonld_dates(tree)
+        candidates.append(_meta(tree, "article:published_time", "datepublished", "pubdate",
+                                "publishdate", "publish-date", "date", "dc.date.issued", "dc.date",
+                                "sailthru.date", "parsely-pub-date", "og:published_time"))
+        for node in tree.iter("time"):
+            if (node.get("itemprop") or "").lower() == "datepublished" and node.get("datetime"):
+                candidates.append(node.get("datetime"))
+    candidates.append(trafilatura_date)
+    for cand in candidates:
+        iso = _iso(cand)
+        if iso:
+            return iso
+    return None
+
+
+def _title(meta_title: str | None, h1: str | None, site_name: str | None) -> str | None:
+    title = " ".join((meta_title or "").split()) or None
+    # The on-page headline beats a <title> padded with the site's name.
+    if h1 and (not title or (h1 in title and h1 != title)):
+        return h1
+    if title:
+        for sep in _TITLE_SEPARATORS:
+            if sep in title:
+                head, _, tail = title.rpartition(sep)
+                site = (site_name or "").lower()
+                if head and (len(tail.split()) <= 4 and (not site or site in tail.lower() or tail.lower() in site)):
+                    title = head.strip()
+                    break
+    return title
+
+
+# --------------------------------------------------------------------------- captions
+
+
+def _in_chrome(node) -> bool:
+    for anc in node.iterancestors():
+        if anc.tag in ("nav", "header", "footer", "aside") and anc.tag != "article":
+            # A <header> inside the article holds its lead picture.
+            if anc.tag == "header" and any(a.tag == "article" for a in anc.iterancestors()):
+                continue
+            return True
+        if _CHROME_CLASS.search(_cls(anc)):
+            return True
+    return False
+
+
+def _in_article(node) -> bool:
+    for anc in node.iterancestors():
+        if anc.tag in ("article", "main") or (anc.get("itemprop") or "").lower() == "articlebody":
+            return True
+        if anc.tag != "body" and _ARTICLE_CLASS.search(_cls(anc)):
+            return True
+    return False
+
+
+def _caption_nodes(tree) -> list:
+    nodes = list(tree.iter("figcaption"))
+    for node in tree.iter():
+        if not isinstance(node.tag, str) or node.tag in ("figcaption", "figure", "img", "meta", "script", "style"):
+            continue
+        cls = _cls(node)
+        if _CAPTION_CLASS.search(cls) and not _CAPTION_SKIP_CLASS.search(cls):
+            # Innermost only: skip a wrapper that holds another caption element.
+            if any(_CAPTION_CLASS.search(_cls(d)) for d in node.iterdescendants() if isinstance(d.tag, str)):
+                continue
+            if any(a.tag == "figcaption" for a in node.iterancestors()):
+                continue
+            nodes.append(node)
+    return nodes
+
+
+def _captions(tree) -> list[str]:
+    found: list[tuple[bool, str]] = []
+    for node in _caption_nodes(tree):
+        if _in_chrome(node):
+            continue
+        text = _text(node)
+        if not 3 <= len(text) <= 1000 or len(text.split()) < 2:
+            continue
+        found.append((_in_article(node), text))
+    if any(inside for inside, _ in found):
+        found = [(inside, t) for inside, t in found if inside]
+    out: list[str] = []
+    for _, text in found:
+        if text not in out:
+            out.append(text)
+    return out
+
+
+def _is_caption_para(p: str, captions: list[str]) -> bool:
+    if not captions:
+        return False
+    key = " ".join(re.findall(r"\w+", p.lower()))
+    if not key:
+        return False
+    for cap in captions:
+        ckey = " ".join(re.findall(r"\w+", cap.lower()))
+        # The caption itself, or the caption without / with its credit.
+        if key == ckey or (len(key) >= 20 and (ckey.startswith(key) or key.startswith(ckey) and len(key) - len(ckey) < 60)):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- body
+
+
+def _strip_hidden(tree) -> None:
+    for node in list(tree.iter()):
+        if not isinstance(node.tag, str) or node.getparent() is None:
+            continue
+        if _HIDDEN_CLASS.search(node.get("class") or "") or _HIDDEN_STYLE.search(node.get("style") or "") \
+                or node.get("hidden") is not None:
+            tail = node.tail
+            parent = node.getparent()
+            if tail:
+                prev = node.getprevious()
+                if prev is not None:
+                    prev.tail = (prev.tail or "") + tail
+                else:
+                    parent.text = (parent.text or "") + tail
+            parent.remove(node)
+
+
+def _extract(source, url: str | None, **options):
+    try:
+        return trafilatura.bare_extraction(
+            source, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            deduplicate=False, **options,
+        )
+    except Exception:  # trafilatura raises assorted errors on odd markup
+        log.debug("trafilatura failed", exc_info=True)
+        return None
+
+
+def _as_dict(extracted) -> dict:
+    if extracted is None:
+        return {}
+    return extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+
+
+def _paragraphs(text: str | None) -> list[str]:
+    paras = [" ".join(p.split()) for p in (text or "").split("\n")]
+    return [p for p in paras if p]
+
+
+def _nwords(paras: list[str]) -> int:
+    return sum(len(p.split()) for p in paras)
+
+
+def clean_html(page: str, url: str | None = None) -> CleanDoc:
+    doc = CleanDoc()
+    tree = _parse(page)
+    source = page
+    if tree is not None:
+        work = copy.deepcopy(tree)
+        _strip_hidden(work)
+        source = work
+    meta = _as_dict(_extract(source, url, favor_precision=True))
+    paras = _paragraphs(meta.get("text"))
+    if _nwords(paras) < 60:
+        # Precision mode can throw out a short article whole: take the default reading.
+        source = copy.deepcopy(work) if tree is not None else page
+        fallback = _as_dict(_extract(source, url))
+        if _nwords(_paragraphs(fallback.get("text"))) > max(2 * _nwords(paras), 20):
+            meta = fallback
+            paras = _paragraphs(meta.get("text"))
+    if not meta and tree is None:
+        return doc
+
+    doc.site_name = meta.get("sitename") or (_meta(tree, "og:site_name") if tree is not None else None) \
+        or meta.get("hostname")
+    h1 = _h1(tree) if tree is not None else None
+    doc.title = _title(meta.get("title") or (_meta(tree, "og:title") if tree is not None else None),
+                       h1, doc.site_name)
+    doc.author = meta.get("author")
+    doc.published = _published(tree, meta.get("date"))
+    doc.url = meta.get("url") or url
+    doc.language = _language(tree, meta.get("language"))
     doc.captions = _captions(tree) if tree is not None else []
-    if doc.captions:
-        paras = [p for p in paras if p not in doc.captions]
+
+    # The headline (and nothing else) repeated as the first paragraph.
+    while paras and (same_text(paras[0], doc.title) or same_text(paras[0], h1)):
+        paras.pop(0)
+    paras = [p for p in paras if not _is_caption_para(p, doc.captions)]
+    paras = strip_furniture(paras)
+    paras = drop_duplicates(paras)
     if paras:
         place, agency, rest = split_dateline(paras[0])
         if place or agency:
             doc.dateline, doc.agency = place, agency
             paras[0] = rest
     doc.body = "\n\n".join(p for p in paras if p)
-    title = meta.get("title")
-    h1 = _h1(tree) if tree is not None else None
-    # The on-page headline beats a <title> padded with the site's name.
-    if h1 and (not title or (h1 in title and h1 != title)):
-        title = h1
-    doc.title = title
-    doc.author = meta.get("author")
-    doc.published = meta.get("date")
-    doc.site_name = meta.get("sitename") or meta.get("hostname")
-    doc.url = meta.get("url")
-    doc.language = meta.get("language")
-    if doc.title:
-        doc.title = re.sub(r"\s+", " ", doc.title).strip()
     return doc

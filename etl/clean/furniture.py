@@ -1,0 +1,155 @@
+"""Page furniture shared by the HTML and plain-text cleaners.
+
+Three kinds of lines are recognised in a list of paragraphs:
+
+* standalone furniture, dropped wherever it stands: share buttons, "Advertisement",
+  newsletter and follow-us pitches, copyright lines, agency credit lines, bare e-mail
+  addresses and links, markdown table rules;
+* section markers that open a block of links to other stories ("Related Posts",
+  "Previous Article", "You may also like", "Don't miss", "Most viewed", ...): the marker
+  and the headline-like lines after it are dropped, up to the next paragraph of prose;
+* inline link lines ("Related: <headline>", "READ MORE: <headline>", "[Related: ...]").
+"""
+
+from __future__ import annotations
+
+import re
+
+_DASHES = "\u2013\u2014-"
+
+# Markers that open a block of links to other stories (the marker line alone, maybe with ":").
+SECTION_MARKER = re.compile(
+    r"^[\[(]?\s*(?:"
+    r"previous (?:article|post|story|page)|next (?:article|post|story|page)"
+    r"|related(?: (?:posts?|articles?|stories|news|content|coverage|links|topics|videos?|reading))?"
+    r"|(?:read|see) (?:more|next|also)|also read|see also|more (?:from|on|in|about|stories|news|like this|to read)\b.{0,60}"
+    r"|you (?:may|might|will|could) (?:also )?(?:like|enjoy|be interested(?: in)?)(?: these| this)?"
+    r"|recommended(?: for you| stories| reading| articles)?|don'?t miss|do not miss"
+    r"|most (?:read|popular|viewed|shared|watched|commented)(?: stories| articles| now)?"
+    r"|trending(?: now| stories)?|popular (?:now|stories|articles|posts)|top stories|latest (?:news|stories|articles|posts)"
+    r"|what to read next|editor'?s picks?|more headlines|other stories|around the web|from the web"
+    r"|sponsored(?: content| stories| links)?|promoted (?:stories|content|links)|tags?|topics|filed under"
+    r"|share (?:this|on|the story|article)\b.{0,20}|comments?(?: \(\d+\))?|\d+ comments?|leave a (?:comment|reply)"
+    r"|tell us what you think\.*|join the (?:conversation|discussion)|about the author"
+    r")\s*[:.…»›>\])]*\s*$",
+    re.I,
+)
+
+# Whole lines that are page furniture wherever they stand.
+FURNITURE = re.compile(
+    r"^(?:"
+    r"advertisement|advertising|ad|sponsored|skip to (?:main )?content|skip to main navigation"
+    r"|share|shares|tweet|email|e-mail|print|facebook|twitter|whatsapp|linkedin|reddit|pinterest|telegram"
+    r"|share (?:on|via|to) \w+|share this (?:article|story|post|page)|copy link|link copied"
+    r"|home|menu|search|close|loading\.*|listen to (?:this )?article|\d+ min(?:ute)?s? read|read time:? .{1,15}"
+    r"|\(?photo:?\)?|image|video|watch|play|pause|replay"
+    r"|all rights reserved\.?|(?:copyright\s*(?:©|\(c\)|@)?|©|\(c\))\s*\d{4}.{0,120}|.{0,80}\ball rights reserved\.?"
+    r"|(?:sign up|subscribe|register)\b.{0,150}\b(?:newsletter|inbox|updates|email|alerts|here|today|now)\b.{0,80}"
+    r"|(?:get|receive) (?:the|our) .{0,80}(?:newsletter|inbox|delivered).{0,80}"
+    r"|.{0,60}\bnewsletters?\b[^.]{0,40}"
+    r"|follow (?:us|\w+(?: \w+){0,3}) on (?:facebook|twitter|instagram|youtube|linkedin|tiktok|x)\b.{0,120}"
+    r"|(?:click|tap) here\b.{0,120}"
+    r"|source:\s*.{1,60}"
+    r"|\(?(?:reporting|writing|additional reporting) by [^.]{0,250}(?:editing|edited) by [^)]{0,200}\)?\.?"
+    r"|\(?editing by [^)]{0,200}\)?\.?"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|twitter\.com/\S+|@\w{2,30}"
+    r"|reach the (?:reporters?|writers?|authors?) .{0,160}"
+    r"|\|?\s*(?:-{3,}\s*\|\s*)+-*\s*\|?|[|\s-]+"
+    r"|updated(?: at)? \d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?\.?(?: \w+)?"
+    r"|\(published \w+day,? .{3,30}\)"
+    r"|(?:this|the) (?:article|story) (?:has been|was) (?:adapted|updated|corrected|amended) .{0,80}"
+    r"|this (?:article|story|content) (?:is|was) (?:provided|produced|written|published) by .{0,80}"
+    r"|(?:accept|manage) cookies.{0,80}|we use cookies.{0,200}"
+    r")$",
+    re.I,
+)
+
+# "Related: Some headline", "READ MORE: ...", "[Related: ...]", "SEE ALSO: ..."
+INLINE_LINK = re.compile(
+    r"^[\[(]?\s*(?:related|read more|read also|also read|see more|see also|more|must read|recommended"
+    r"|watch|listen|don'?t miss|opinion|analysis|in pictures|in depth)\s*[:|»›\u2013\u2014-]\s*.{3,200}$",
+    re.I,
+)
+
+_SENTENCE_END = re.compile(r"[.!?\"”’')\]]\s*$")
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def is_prose(p: str) -> bool:
+    """A paragraph that reads as running text of an article, not a link or a headline."""
+    n = words(p)
+    return n >= 30 or (n >= 12 and bool(_SENTENCE_END.search(p)))
+
+
+def is_headline_like(p: str) -> bool:
+    """A short line that reads as a headline or a link (no sentence at its end)."""
+    p = p.strip(" -*•·|")
+    n = words(p)
+    if n == 0 or n > 25:
+        return False
+    return n <= 6 or not _SENTENCE_END.search(p) or (n <= 15 and not re.search(r"[.!?]\s", p))
+
+
+def is_furniture(p: str) -> bool:
+    p = p.strip()
+    return bool(p) and len(p) <= 400 and bool(FURNITURE.match(p))
+
+
+def is_marker(p: str) -> bool:
+    p = p.strip()
+    return bool(p) and len(p) <= 90 and bool(SECTION_MARKER.match(p))
+
+
+def strip_furniture(paras: list[str], title: str | None = None) -> list[str]:
+    """Remove furniture lines, link blocks after section markers and inline link lines."""
+    out: list[str] = []
+    i, n = 0, len(paras)
+    while i < n:
+        p = paras[i].strip()
+        if not p or is_furniture(p):
+            i += 1
+            continue
+        if is_marker(p):
+            # Drop the marker and the headline-like lines that follow it (the links).
+            j = i + 1
+            while j < n and not is_prose(paras[j]) and (is_headline_like(paras[j]) or is_furniture(paras[j]) or is_marker(paras[j])):
+                j += 1
+            i = j
+            continue
+        if len(p) <= 250 and INLINE_LINK.match(p) and not _SENTENCE_END.search(p.rstrip("])")):
+            i += 1
+            continue
+        out.append(p)
+        i += 1
+    # Trailing headline-like lines after the last prose paragraph that look like link lists
+    # (three or more short lines without a sentence end).
+    k = len(out)
+    while k > 0 and is_headline_like(out[k - 1]) and not _SENTENCE_END.search(out[k - 1]):
+        k -= 1
+    if len(out) - k >= 3 and k > 0:
+        out = out[:k]
+    return out
+
+
+def drop_duplicates(paras: list[str], min_words: int = 8) -> list[str]:
+    """Drop repeated paragraphs (pages that carry the text twice), keeping the first."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for p in paras:
+        key = " ".join(re.findall(r"\w+", p.lower()))
+        if words(p) >= min_words and key in seen:
+            continue
+        seen.add(key)
+        out.append(p)
+    return out
+
+
+def same_text(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    na = " ".join(re.findall(r"\w+", a.lower()))
+    nb = " ".join(re.findall(r"\w+", b.lower()))
+    return bool(na) and na == nb
