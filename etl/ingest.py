@@ -22,6 +22,7 @@ from etl.models import SourceFile
 SUFFIXES = {".html": "html", ".htm": "html", ".txt": "text"}
 MAX_BYTES = 20 * 1024 * 1024  # a single article larger than this is not an article
 _HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body|article|p|div)[\s>]", re.I)
+_PREFERRED_LEGACY = ("cp1252", "iso8859_15", "latin_1", "cp1251", "cp1250")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-:.]+)""", re.I)
 
 
@@ -99,9 +100,19 @@ def decode(data: bytes, fmt: str | None) -> tuple[str, str]:
                 return data.decode(name), name.lower()
             except (LookupError, UnicodeDecodeError):
                 pass
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    # charset-normalizer scores candidates by "chaos" (mess) and language coherence. On short
+    # Western texts it can settle on an exotic code page first, and it often scores several
+    # Western code pages the same: so the web's common legacy encodings are scored too, and
+    # among equals they win (browsers read latin-1 labels as windows-1252).
+    matches = list(from_bytes(data)) + list(from_bytes(data, cp_isolation=list(_PREFERRED_LEGACY[:3])))
+    if not matches:
         raise ValueError("undecodable bytes: no text encoding fits")
+
+    def rank(m) -> tuple:
+        preferred = _PREFERRED_LEGACY.index(m.encoding) if m.encoding in _PREFERRED_LEGACY else 99
+        return (round(m.chaos, 3), -round(m.coherence, 3), preferred)
+
+    best = min(matches, key=rank)
     return str(best), best.encoding
 
 

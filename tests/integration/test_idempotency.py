@@ -1,0 +1,45 @@
+"""Reruns never duplicate: identical row counts after running the seed twice."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from etl.db.schema import articles, ingest_ledger, pipeline_runs
+from etl.pipeline import run
+from tests.support import REPO, table_counts
+
+
+def test_running_the_seed_twice_leaves_identical_row_counts(warehouse):
+    first = run(str(REPO / "seeds"), engine=warehouse, trigger="test")
+    assert (first.summary.files_seen, first.summary.loaded, first.summary.rejected) == (1, 1, 0)
+    after_first = table_counts(warehouse)
+    assert after_first["articles"] == 1
+    assert after_first["ingest_ledger"] == 1
+    assert after_first["entities"] > 0
+
+    second = run(str(REPO / "seeds"), engine=warehouse, trigger="test")
+    assert (second.summary.loaded, second.summary.duplicates) == (0, 1)
+    after_second = table_counts(warehouse)
+    # The runs table records runs; every other table is unchanged.
+    assert after_second.pop("pipeline_runs") == after_first.pop("pipeline_runs") + 1
+    assert after_second == after_first
+
+    with warehouse.connect() as conn:
+        ledger = conn.execute(sa.select(ingest_ledger)).mappings().one()
+        assert ledger["status"] == "loaded" and ledger["times_seen"] == 2
+        assert ledger["first_run_id"] == first.run_id and ledger["last_run_id"] == second.run_id
+        runs = conn.execute(sa.select(pipeline_runs).order_by(pipeline_runs.c.id)).mappings().all()
+        assert [(r["loaded"], r["duplicates"], r["status"]) for r in runs[-2:]] == [(1, 0, "success"), (0, 1, "success")]
+
+
+def test_reprocess_replaces_child_rows_without_duplicating(warehouse):
+    before = table_counts(warehouse)
+    with warehouse.connect() as conn:
+        old_updated = conn.execute(sa.select(articles.c.updated_at)).scalar_one()
+    result = run(str(REPO / "seeds"), engine=warehouse, trigger="test", reprocess=True)
+    assert result.summary.loaded == 1
+    after = table_counts(warehouse)
+    assert after.pop("pipeline_runs") == before.pop("pipeline_runs") + 1
+    assert after == before
+    with warehouse.connect() as conn:
+        assert conn.execute(sa.select(articles.c.updated_at)).scalar_one() > old_updated
