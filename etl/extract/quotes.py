@@ -1,11 +1,577 @@
-"""Quotes with speakers (not implemented yet: returns no quotes)."""
+"""Quotes with speakers: direct (quote marks), mixed (quoted fragment in reported speech) and
+indirect ("X said (that) …", "according to X, …").
+
+Direct quotes come from pairing the quote marks of the body (``quote_marks``); the attribution is
+the reporting verb next to the quote (after it: "“…,” he said"; before it: "X said: “…”"; or the
+verb governing an embedded fragment: "called for “…”"), found with the dependency parse of the
+given Doc. Indirect quotes are the clausal complements of reporting verbs. Speakers are the
+subjects of the cue verbs, reduced to a name and linked to the entities; pronouns and short forms
+are resolved to the most recent fitting speaker or entity, or left unresolved (None).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+import re
+from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Span, Token
+
+from etl.extract.quote_cues import (
+    ALL_PRONOUNS,
+    ARTICLES,
+    CUE_LEMMAS,
+    INDIRECT_LEMMAS,
+    PRONOUNS_FIRST,
+    PRONOUNS_NEUTER,
+    PRONOUNS_PERSON_F,
+    PRONOUNS_PERSON_M,
+    PRONOUNS_PLURAL,
+    STATEMENT_NOUNS,
+)
+from etl.extract.quote_marks import QuoteSpan, find_quote_spans
 from etl.models import Entity, Quote
+
+SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+NAME_TYPES = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+_WORD_RE = re.compile(r"\w+")
+MIN_DIRECT_WORDS_UNATTRIBUTED = 5
+MIN_INDIRECT_TOKENS = 4
+PRONOUN_WINDOW = 2500  # characters back to look for the antecedent of a pronoun
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    type: str | None = None
+    gender: str | None = None  # "m" / "f" when known from a pronoun or title
+
+
+@dataclass
+class _State:
+    """What the resolver has seen so far in the article (speakers in order of position)."""
+
+    history: list[tuple[int, Speaker]] = field(default_factory=list)
+    roles: dict[str, tuple[int, Speaker]] = field(default_factory=dict)
+
+    def remember(self, pos: int, spk: Speaker, role: str | None = None) -> None:
+        if spk.name:
+            self.history.append((pos, spk))
+            if role:
+                self.roles[role] = (pos, spk)
+
+
+class _Resolver:
+    """Maps a subject token to a speaker name, using the entities and earlier speakers."""
+
+    def __init__(self, doc: Doc, entities: list[Entity]):
+        self.doc = doc
+        self.entities = entities
+        self.tok_ent: dict[int, Entity] = {}
+        self.mentions: list[tuple[int, int, Entity]] = []  # (start, end, entity), sorted
+        for ent in entities:
+            for s, e in ent.mentions:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is None:
+                    continue
+                self.mentions.append((s, e, ent))
+                for t in span:
+                    self.tok_ent.setdefault(t.i, ent)
+        self.mentions.sort(key=lambda m: m[0])
+        self.mention_starts = [m[0] for m in self.mentions]
+        self.state = _State()
+        self.gender: dict[str, str] = {}
+        self._learn_gender()
+
+    # ---------------------------------------------------------------- entities and names
+    def canonical(self, ent: Entity) -> str:
+        """The entity's name, or the fuller name of the same person/organisation if there is one."""
+        name = ent.name
+        toks = name.split()
+        if ent.type == "PERSON" and len(toks) == 1:
+            best = None
+            for other in self.entities:
+                if other.type == "PERSON" and other is not ent and other.name.split()[-1] == name:
+                    if best is None or len(other.mentions) > len(best.mentions):
+                        best = other
+            if best is not None:
+                return best.name
+        if re.fullmatch(r"[A-Z]{2,6}", name):
+            for other in self.entities:
+                words = [w for w in re.findall(r"[A-Za-z]+", other.name) if w[0].isupper()]
+                if len(words) == len(name) and "".join(w[0] for w in words) == name:
+                    return other.name
+        return name
+
+    def _expand_short(self, text: str) -> str:
+        """A surname or acronym that is not an entity mention: its fuller entity name."""
+        fake = Entity(name=text, type="PERSON" if " " not in text else "ORG")
+        return self.canonical(fake)
+
+    def _learn_gender(self) -> None:
+        for m in re.finditer(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w'-]+)", self.doc.text):
+            self.gender[m.group(2)] = "m" if m.group(1) == "Mr" else "f"
+
+    def gender_of(self, name: str) -> str | None:
+        return self.gender.get(name.split()[-1]) if name else None
+
+    # ---------------------------------------------------------------- subject to speaker
+    def name_tokens(self, tok: Token) -> list[Token]:
+        """The proper-noun run around ``tok`` (compounds and flat names, no titles)."""
+        toks = [tok]
+        i = tok.i - 1
+        while i >= tok.sent.start and self.doc[i].pos_ == "PROPN" and self.doc[i].head.i in {t.i for t in toks}:
+            toks.insert(0, self.doc[i])
+            i -= 1
+        return toks
+
+    def speaker_of(self, tok: Token, pos: int) -> tuple[Speaker, str | None]:
+        """Speaker for subject token ``tok``; second value is the role noun, if any."""
+        low = tok.lower_
+        if low in ALL_PRONOUNS or tok.pos_ == "PRON":
+            return self.pronoun(low, pos), None
+        ent = self.tok_ent.get(tok.i)
+        if ent is None:
+            for c in tok.children:
+                if c.dep_ in ("compound", "flat") and c.i in self.tok_ent and c.pos_ == "PROPN" and c.i > tok.i:
+                    ent = self.tok_ent[c.i]
+        if tok.pos_ == "PROPN" or (ent is not None and tok.pos_ != "NOUN"):
+            role = None
+            for c in tok.children:
+                if c.dep_ == "compound" and c.pos_ == "NOUN":
+                    role = c.lemma_.lower()
+            if ent is not None and ent.type in NAME_TYPES:
+                name = self.canonical(ent)
+                return Speaker(name, ent.type, self.gender_of(name)), role
+            text = " ".join(t.text for t in self.name_tokens(tok))
+            text = self._expand_short(text)
+            return Speaker(text, None, self.gender_of(text)), role
+        # common noun heads
+        lemma = tok.lemma_.lower()
+        for c in tok.children:  # "the mayor, Doug McCallum," -> the apposition
+            if c.dep_ == "appos" and c.pos_ == "PROPN":
+                spk, _ = self.speaker_of(c, pos)
+                return spk, lemma
+        if lemma in STATEMENT_NOUNS:
+            org = self._owner(tok)
+            if org is not None:
+                return org, None
+        dets = [c for c in tok.children if c.dep_ == "det"]
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss", "nummod")]
+        if dets and dets[0].lower_ in ("the", "this", "that") and not mods and tok.tag_ in ("NN", "NNP"):
+            hit = self.state.roles.get(lemma)
+            if hit is not None and pos - hit[0] < PRONOUN_WINDOW * 2:
+                return hit[1], None
+        return Speaker(self.phrase(tok), None), lemma
+
+    def _owner(self, tok: Token) -> Speaker | None:
+        """Author of a statement noun: "a KH statement", "the group's statement", "a statement from X"."""
+        cands = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod")]
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                cands += [c for c in prep.children if c.dep_ == "pobj"]
+        for c in cands:
+            if c.pos_ in ("PROPN",) or c.i in self.tok_ent or c.pos_ == "PRON":
+                spk, _ = self.speaker_of(c, c.idx)
+                if spk.name:
+                    return spk
+        return None
+
+    def phrase(self, tok: Token) -> str:
+        """An anonymous source as written, left modifiers kept, articles dropped."""
+        left = [t for t in tok.lefts if t.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod", "case", "advmod", "quantmod")]
+        start = min([tok.i] + [t.left_edge.i for t in left])
+        toks = [t for t in self.doc[start : tok.i + 1] if not t.is_punct]
+        while toks and toks[0].lower_ in ARTICLES:
+            toks = toks[1:]
+        return " ".join(t.text for t in toks) or tok.text
+
+    def pronoun(self, low: str, pos: int) -> Speaker:
+        if low in PRONOUNS_PERSON_M or low in PRONOUNS_PERSON_F:
+            want = "m" if low in PRONOUNS_PERSON_M else "f"
+            for p, spk in reversed(self.state.history):
+                if pos - p > PRONOUN_WINDOW:
+                    break
+                if spk.type in ("PERSON", None) and _looks_like_name(spk.name) and spk.gender in (None, want):
+                    return spk
+            ent = self._recent_mention(pos, ("PERSON",), want)
+            if ent is not None:
+                return ent
+            return Speaker(None)
+        if low in PRONOUNS_NEUTER:
+            for p, spk in reversed(self.state.history):
+                if pos - p > PRONOUN_WINDOW:
+                    break
+                if spk.type in ("ORG", "GPE", "NORP"):
+                    return spk
+            return Speaker(None)
+        if low in PRONOUNS_PLURAL:
+            for p, spk in reversed(self.state.history):
+                if pos - p > PRONOUN_WINDOW:
+                    break
+                if spk.type in ("ORG", "NORP") or (spk.type is None and not _looks_like_name(spk.name)
+                                                   and spk.name.lower().endswith("s")):
+                    return spk
+            return Speaker(None)
+        return Speaker(None)
+
+    def _recent_mention(self, pos: int, types: tuple[str, ...], gender: str | None) -> Speaker | None:
+        i = bisect.bisect_left(self.mention_starts, pos) - 1
+        while i >= 0:
+            s, e, ent = self.mentions[i]
+            if pos - s > PRONOUN_WINDOW:
+                break
+            if ent.type in types:
+                name = self.canonical(ent)
+                g = self.gender_of(name)
+                if g in (None, gender):
+                    return Speaker(name, ent.type, g)
+            i -= 1
+        return None
+
+
+def _looks_like_name(name: str | None) -> bool:
+    return bool(name) and all(w[:1].isupper() for w in name.split() if w[:1].isalpha())
+
+
+# ====================================================================== attribution
+
+
+def _subject(v: Token, in_quote, depth: int = 0) -> Token | None:
+    for c in v.children:
+        if c.dep_ in SUBJ_DEPS and not in_quote[c.i]:
+            return c
+    # "…, adding that", "saying", conjoined verbs: the subject of the governing verb
+    if depth < 3 and v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl") and v.head.i != v.i:
+        if v.dep_ == "relcl":  # "Kirby, who said …"
+            return v.head if not in_quote[v.head.i] else None
+        return _subject(v.head, in_quote, depth + 1)
+    return None
+
+
+def _is_cue(t: Token) -> bool:
+    return t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX") or t.lower_ == "according"
+
+
+def _cue_text(v: Token) -> str:
+    if v.lower_ == "according":
+        return "according to"
+    parts = [v]
+    for c in v.children:
+        if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("for", "on") and v.lemma_ == "call"):
+            parts.append(c)
+    parts.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in parts)
+
+
+class _Extractor:
+    def __init__(self, doc: Doc, entities: list[Entity]):
+        self.doc = doc
+        self.text = doc.text
+        self.res = _Resolver(doc, entities)
+        self.spans = find_quote_spans(self.text)
+        n = len(doc)
+        self.in_quote = [False] * n
+        self.quote_of_tok: list[int | None] = [None] * n
+        starts = [t.idx for t in doc]
+        for k, sp in enumerate(self.spans):
+            a = bisect.bisect_left(starts, sp.open_pos)
+            b = bisect.bisect_left(starts, sp.outer_end)
+            for i in range(a, b):
+                self.in_quote[i] = True
+                self.quote_of_tok[i] = k
+        self.tok_starts = starts
+
+    # ------------------------------------------------------------------ helpers
+    def tok_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.tok_starts, char) - 1)
+
+    def toks_between(self, a: int, b: int) -> list[Token]:
+        i = bisect.bisect_left(self.tok_starts, a)
+        j = bisect.bisect_left(self.tok_starts, b)
+        return [self.doc[k] for k in range(i, j)]
+
+    # ------------------------------------------------------------------ direct quotes
+    def attribution(self, k: int) -> tuple[Token | None, str]:
+        """(cue token, how) for quote span ``k``; how in after|before|embedded|''."""
+        sp = self.spans[k]
+        nxt = self.spans[k + 1] if k + 1 < len(self.spans) else None
+        prev = self.spans[k - 1] if k > 0 else None
+        # after the quote, up to the next quote in the paragraph or the sentence end
+        if sp.close_pos is not None:
+            end = sp.para_end if nxt is None or nxt.para_start != sp.para_start else nxt.open_pos
+            after = self.toks_between(sp.outer_end, end)
+            seen = 0
+            for t in after:
+                if t.is_punct and t.text in ".!?;" and seen:
+                    break
+                if not t.is_punct:
+                    seen += 1
+                if _is_cue(t) and seen <= 7:
+                    subj = _subject(t, self.in_quote)
+                    if subj is not None or t.lower_ == "according":
+                        return t, "after"
+                if seen > 7:
+                    break
+        # before the quote: "X said: “…”", "X said, “…”", "X told Reuters “…”"
+        start = sp.para_start if prev is None or prev.para_start != sp.para_start else prev.outer_end
+        before = self.toks_between(start, sp.open_pos)
+        lead = self.text[start : sp.open_pos].rstrip()
+        if before and (lead.endswith((":", ",")) or _is_cue(before[-1])):
+            sent_start = before[-1].sent.start
+            for t in reversed(before):
+                if t.i < sent_start and not lead.endswith(":"):
+                    break
+                if _is_cue(t) and _subject(t, self.in_quote) is not None:
+                    return t, "before"
+        if not before and prev is None:
+            # quote opens the paragraph; previous paragraph ends "X said:"
+            pa = sp.para_start
+            prev_text = self.text[:pa].rstrip()
+            if prev_text.endswith(":"):
+                pt = self.toks_between(max(0, len(prev_text) - 300), len(prev_text))
+                for t in reversed(pt):
+                    if t.text == "\n" or "\n" in t.text:
+                        break
+                    if _is_cue(t) and _subject(t, self.in_quote) is not None:
+                        return t, "before"
+        # embedded fragment: the verb that governs the quoted words
+        qtoks = [t for t in self.toks_between(sp.start, sp.end) if not t.is_space]
+        for t in qtoks:
+            h = t.head
+            hops = 0
+            while hops < 4 and h.i != h.head.i and self.quote_of_tok[h.i] == k:
+                h = h.head
+                hops += 1
+            if self.quote_of_tok[h.i] == k:
+                continue
+            # climb through prepositions/nouns outside the quote to a verb
+            hops = 0
+            while hops < 3 and not _is_cue(h) and h.pos_ in ("ADP", "NOUN", "PROPN", "ADJ", "PART", "AUX", "VERB") and h.i != h.head.i:
+                if h.pos_ == "VERB" and not _is_cue(h):
+                    break
+                h = h.head
+                hops += 1
+            if _is_cue(h) and not self.in_quote[h.i] and h.sent.start == t.sent.start:
+                if _subject(h, self.in_quote) is not None:
+                    return h, "embedded"
+            break
+        return None, ""
+
+    def speaker_from_cue(self, v: Token) -> tuple[Speaker, str | None]:
+        if v.lower_ == "according":
+            for c in v.children:
+                if c.lower_ == "to":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.res.speaker_of(p, p.idx)
+            nxt = v.nbor(1) if v.i + 2 < len(self.doc) else None
+            if nxt is not None and nxt.lower_ == "to":
+                return self.res.speaker_of(nxt.nbor(1), nxt.idx)
+            return Speaker(None), None
+        subj = _subject(v, self.in_quote)
+        if subj is None:
+            return Speaker(None), None
+        return self.res.speaker_of(subj, subj.idx)
+
+    def run(self) -> list[Quote]:
+        out: list[Quote] = []
+        direct_info: list[tuple[Speaker | None, Token | None, str]] = []
+        consumed: set[int] = set()
+        # pass 1: indirect candidates (needed to know which quote spans sit inside reported speech)
+        indirect = self.indirect_candidates()
+        # pass 2: direct quotes in text order, with indirect quotes interleaved for the resolver
+        events: list[tuple[int, str, object]] = []
+        for k, _ in enumerate(self.spans):
+            events.append((self.spans[k].start, "d", k))
+        for cand in indirect:
+            events.append((cand[0], "i", cand))
+        events.sort(key=lambda e: (e[0], e[1]))
+        attrib: dict[int, tuple[Token | None, str]] = {k: self.attribution(k) for k in range(len(self.spans))}
+        speakers: dict[int, Speaker] = {}
+        quotes_by_span: dict[int, Quote] = {}
+        ind_quotes: list[Quote] = []
+        for pos, kind, obj in events:
+            if kind == "d":
+                k = obj
+                sp = self.spans[k]
+                cue, how = attrib[k]
+                if cue is not None:
+                    spk, role = self.speaker_from_cue(cue)
+                    self.res.state.remember(cue.idx, spk, role)
+                    speakers[k] = spk
+                    qkind = "mixed" if how == "embedded" else "direct"
+                    quotes_by_span[k] = self._quote(sp.start, sp.end, spk, qkind, _cue_text(cue))
+            else:
+                start, end, v, subj = obj
+                if any(self._span_overlaps_quote(start, end, strict=True)):
+                    continue
+                spk, role = self.speaker_from_cue(v)
+                self.res.state.remember(v.idx, spk, role)
+                if spk.name is None:
+                    continue
+                inner = list(self._span_overlaps_quote(start, end, strict=False))
+                qkind = "indirect"
+                if inner:
+                    qlen = sum(self.spans[j].end - self.spans[j].start for j in inner)
+                    if qlen > 0.6 * (end - start):
+                        continue  # essentially a quote: the direct pass handles it
+                    if any(self.spans[j].end > end or self.spans[j].start < start for j in inner):
+                        continue
+                    qkind = "mixed"
+                    consumed.update(inner)
+                ind_quotes.append(self._quote(start, end, spk, qkind, _cue_text(v)))
+        # unattributed quote spans: same paragraph's speaker, or the previous paragraph's
+        for k, sp in enumerate(self.spans):
+            if k in quotes_by_span or k in consumed:
+                continue
+            spk = None
+            same = [j for j in quotes_by_span if self.spans[j].para_start == sp.para_start]
+            if same:
+                j = min(same, key=lambda j: abs(j - k))
+                spk = speakers.get(j)
+            if spk is None and sp.close_pos is None:
+                # a quote running on into the next paragraph: the speaker named further on
+                j = k + 1
+                while j < len(self.spans) and self._opens_paragraph(self.spans[j]) and self._is_previous_paragraph(self.spans[j - 1], self.spans[j]):
+                    if j in quotes_by_span:
+                        spk = speakers.get(j)
+                        break
+                    if self.spans[j].close_pos is not None:
+                        break
+                    j += 1
+            if spk is None and not same and self._opens_paragraph(sp):
+                j = k - 1
+                if j >= 0 and self._is_previous_paragraph(self.spans[j], sp):
+                    spk = speakers.get(j)
+            words = len(_WORD_RE.findall(self.text[sp.start : sp.end]))
+            if spk is None and (words < MIN_DIRECT_WORDS_UNATTRIBUTED or not self._sentence_like(sp)):
+                continue
+            if spk is None and words < MIN_DIRECT_WORDS_UNATTRIBUTED + 3 and not self._opens_paragraph(sp):
+                continue
+            speakers[k] = spk or Speaker(None)
+            quotes_by_span[k] = self._quote(sp.start, sp.end, spk or Speaker(None), "direct", None)
+        for k in consumed:
+            quotes_by_span.pop(k, None)
+        out = list(quotes_by_span.values()) + ind_quotes
+        out.sort(key=lambda q: (q.start, q.end))
+        return out
+
+    def _sentence_like(self, sp: QuoteSpan) -> bool:
+        s = self.text[sp.start : sp.end]
+        return s[:1].isupper() or s[:1] in "…." or self._opens_paragraph(sp)
+
+    def _opens_paragraph(self, sp: QuoteSpan) -> bool:
+        return not self.text[sp.para_start : sp.open_pos].strip()
+
+    def _is_previous_paragraph(self, a: QuoteSpan, b: QuoteSpan) -> bool:
+        between = self.text[a.para_end : b.para_start]
+        return a.para_start != b.para_start and not between.strip()
+
+    def _span_overlaps_quote(self, start: int, end: int, strict: bool):
+        """Quote spans inside [start, end) (strict: spans that contain the whole range)."""
+        for j, sp in enumerate(self.spans):
+            if sp.end <= start or sp.start >= end:
+                continue
+            if strict:
+                if sp.start <= start and sp.end >= end:
+                    yield j
+            else:
+                yield j
+
+    def _quote(self, start: int, end: int, spk: Speaker, kind: str, cue: str | None) -> Quote:
+        name = spk.name
+        if name and name.lower() in ALL_PRONOUNS:
+            name = None
+        return Quote(
+            text=self.text[start:end],
+            speaker=name,
+            kind=kind,
+            cue=cue,
+            start=start,
+            end=end,
+            speaker_type=spk.type if name else None,
+        )
+
+    # ------------------------------------------------------------------ indirect quotes
+    def indirect_candidates(self) -> list[tuple[int, int, Token, Token | None]]:
+        out = []
+        doc = self.doc
+        for v in doc:
+            if self.in_quote[v.i]:
+                continue
+            if v.lower_ == "according":
+                c = self._according(v)
+                if c:
+                    out.append(c)
+                continue
+            if v.lemma_.lower() not in INDIRECT_LEMMAS or v.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = _subject(v, self.in_quote)
+            if subj is None:
+                continue
+            comp = [c for c in v.children if c.dep_ == "ccomp" and not self.in_quote[c.i]]
+            span = None
+            if comp:
+                c = comp[0]
+                toks = [t for t in doc[c.left_edge.i : c.right_edge.i + 1]]
+                # drop the cue clause itself when the complement wraps around it
+                toks = [t for t in toks if not (t.i == v.i or t.i == subj.i)]
+                span = self._trim(toks, v)
+            elif v.dep_ in ("parataxis", "ccomp", "conj") and v.head.i < v.i and v.i >= v.sent.end - 4:
+                # "The strikes killed one fighter, the official said."
+                sent = v.sent
+                left = min(t.i for t in v.subtree)
+                toks = list(doc[sent.start : left])
+                span = self._trim(toks, v)
+            elif v.dep_ == "ROOT":
+                # "…, officials said." parsed with the content as a left-hand clause
+                lefts = [c for c in v.lefts if c.dep_ in ("advcl", "dep", "ccomp") and c.pos_ in ("VERB", "AUX")]
+                if lefts:
+                    c = lefts[0]
+                    span = self._trim(list(doc[c.left_edge.i : c.right_edge.i + 1]), v)
+            if span:
+                out.append((span[0], span[1], v, subj))
+        return out
+
+    def _according(self, v: Token):
+        nxt = v.nbor(1) if v.i + 1 < len(self.doc) else None
+        if nxt is None or nxt.lower_ != "to":
+            return None
+        sent = v.sent
+        phrase = list(v.subtree)
+        a, b = phrase[0].i, phrase[-1].i
+        if a == sent.start:
+            toks = list(self.doc[b + 1 : sent.end])
+        elif b >= sent.end - 2:
+            toks = list(self.doc[sent.start : a])
+        else:
+            return None
+        span = self._trim(toks, v)
+        if span is None:
+            return None
+        return (span[0], span[1], v, None)
+
+    def _trim(self, toks: list[Token], v: Token) -> tuple[int, int] | None:
+        while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ in ("that",) and toks[0].dep_ == "mark"):
+            toks = toks[1:]
+        while toks and (toks[-1].is_punct or toks[-1].is_space):
+            if toks[-1].text in "”\"" :
+                break
+            toks = toks[1:] if False else toks[:-1]
+        words = [t for t in toks if not t.is_punct and not t.is_space]
+        if len(words) < MIN_INDIRECT_TOKENS:
+            return None
+        if any(self.in_quote[t.i] for t in toks) and all(self.in_quote[t.i] or t.is_punct for t in toks):
+            return None
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        if "\n" in self.text[start:end]:
+            return None
+        return start, end
 
 
 def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
-    return []
+    """Direct, mixed and indirect quotes of the parsed body ``doc`` with resolved speakers."""
+    if not doc.text.strip():
+        return []
+    return _Extractor(doc, entities).run()

@@ -1,0 +1,56 @@
+"""Word lists for the quote extractor: reporting verbs, pronouns, titles, statement nouns."""
+
+from __future__ import annotations
+
+# Lemmas of reporting verbs that can attribute a direct quote ("…,” she warned).
+CUE_LEMMAS = frozenset(
+    """
+    say tell add tweet write state warn insist claim argue explain note confirm announce report
+    respond reply answer acknowledge admit assert declare stress emphasize emphasise suggest urge
+    ask recall predict concede comment mention testify allege maintain conclude describe joke quip
+    retort lament complain continue observe remark reveal disclose deny agree promise pledge vow
+    caution contend boast counter scoff shout sniff crow scold stutter recount inform indicate
+    post blog text email e-mail whisper yell exclaim grumble muse advise assure estimate hint
+    proclaim reiterate reckon specify speculate summarize summarise theorize underline underscore
+    add charge accuse criticize criticise cry plead beg demand question wonder tout brag laugh
+    sigh smile shrug snap fume rage protest object interject interrupt offer point opine
+    concur propose recommend repeat echo affirm aver attest begin go call read instruct order
+    thank conclude quote cite tweet write posit surmise explain elaborate clarify
+    """.split()
+)
+
+# Lemmas that introduce reported speech with a clausal complement ("X said (that) …").
+INDIRECT_LEMMAS = frozenset(
+    """
+    say tell add claim argue explain note confirm announce report acknowledge admit assert declare
+    stress emphasize emphasise suggest warn insist predict concede allege maintain testify state
+    reveal disclose deny agree promise pledge vow caution contend boast counter recall mention
+    write tweet post indicate estimate reiterate affirm complain point respond reply conclude
+    hint believe
+    """.split()
+)
+
+# Verbs that take a quoted object after a preposition or particle ("called for “…”").
+PHRASAL_CUES = {("call", "for"), ("call", "on"), ("point", "out"), ("go", "on")}
+
+PRONOUNS_PERSON_M = frozenset("he him himself".split())
+PRONOUNS_PERSON_F = frozenset("she her herself".split())
+PRONOUNS_PLURAL = frozenset("they them we us themselves".split())
+PRONOUNS_NEUTER = frozenset("it".split())
+PRONOUNS_FIRST = frozenset("i me my".split())
+ALL_PRONOUNS = frozenset(
+    """i me my mine we us our ours you your yours he him his she her hers they them their theirs
+    it its who whom whose which that this these those one someone somebody anyone everyone
+    himself herself themselves itself""".split()
+)
+
+# Nouns for written or published statements: the speaker is their author organisation.
+STATEMENT_NOUNS = frozenset(
+    """
+    statement tweet release communique communiqué post letter announcement message report
+    note memo email e-mail notice declaration filing document website site account bulletin
+    press readout transcript video broadcast editorial op-ed blog
+    """.split()
+)
+
+ARTICLES = frozenset("a an the".split())

@@ -1,0 +1,106 @@
+"""Pairing of double quote marks in a text, paragraph by paragraph.
+
+Straight and curly double quotes are paired; single quotes are left alone (they are apostrophes
+or quotes nested inside a double-quoted passage and stay part of its text). A quote opened and not
+closed by the end of its paragraph runs to the paragraph end (multi-paragraph quotes reopen the
+next paragraph with a new opening mark, which starts a new span).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = "\u201c\u201e\u00ab"  # “ „ «
+CLOSERS = "\u201d\u00bb"  # ” »
+STRAIGHT = '"'
+_MARKS_RE = re.compile(r'["\u201c\u201d\u201e\u00ab\u00bb]')
+_PARA_RE = re.compile(r"[^\n]+")
+_OPEN_CONTEXT = set(" \t([{\u2014\u2013-/:;,")
+
+
+@dataclass
+class QuoteSpan:
+    """Text between a pair of quote marks: ``start``/``end`` exclude the marks and outer blanks."""
+
+    start: int
+    end: int
+    open_pos: int  # offset of the opening mark
+    close_pos: int | None  # offset of the closing mark; None when the paragraph ended first
+    para_start: int
+    para_end: int
+
+    @property
+    def outer_end(self) -> int:
+        return self.close_pos + 1 if self.close_pos is not None else self.end
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line of ``text``."""
+    out = []
+    for m in _PARA_RE.finditer(text):
+        if m.group().strip():
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _role(text: str, i: int, start: int, end: int, is_open: bool) -> str:
+    ch = text[i]
+    if ch in OPENERS:
+        return "open"
+    if ch in CLOSERS:
+        return "close"
+    prev = text[i - 1] if i > start else " "
+    nxt = text[i + 1] if i + 1 < end else " "
+    if (prev.isspace() or prev in _OPEN_CONTEXT) and not nxt.isspace():
+        return "open" if not (is_open and prev in ",;:" ) else "close"
+    if not prev.isspace() and (nxt.isspace() or not nxt.isalnum()):
+        return "close"
+    return "close" if is_open else "open"
+
+
+def _family(ch: str) -> str:
+    return "straight" if ch == STRAIGHT else "curly"
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Top-level double-quoted spans of ``text`` in order (nested double quotes stay inside)."""
+    spans: list[QuoteSpan] = []
+    for pa, pb in paragraphs(text):
+        stack: list[int] = []  # positions of open marks; stack[0] is the outer one
+        for m in _MARKS_RE.finditer(text, pa, pb):
+            i = m.start()
+            role = _role(text, i, pa, pb, bool(stack))
+            if role == "open":
+                if stack and _family(text[stack[-1]]) == _family(text[i]):
+                    # same kind of mark while one is open: the earlier one was never closed
+                    if len(stack) == 1:
+                        _add(spans, text, stack[0], None, i, pa, pb)
+                        stack = [i]
+                    else:
+                        stack.pop()
+                    continue
+                stack.append(i)
+            else:
+                if not stack:
+                    continue  # stray closing mark
+                o = stack.pop()
+                if not stack:
+                    _add(spans, text, o, i, i, pa, pb)
+        if stack:
+            _add(spans, text, stack[0], None, pb, pa, pb)
+    return spans
+
+
+def _add(spans, text, o, close, end, pa, pb) -> None:
+    a, b = _trimmed(text, o + 1, end)
+    if b > a and re.search(r"\w", text[a:b]):
+        spans.append(QuoteSpan(a, b, o, close, pa, pb))

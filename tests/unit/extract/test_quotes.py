@@ -1,0 +1,263 @@
+"""Unit tests of the quote extractor on texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.quote_marks import find_quote_spans
+from etl.extract.quotes import extract_quotes
+from etl.models import Entity
+from etl.nlp import get_nlp
+
+
+def _entities(doc, names: dict[str, str], aliases: dict[str, list[str]] | None = None) -> list[Entity]:
+    """Entities built by hand: every occurrence of each surface form is a mention."""
+    import re
+
+    aliases = aliases or {}
+    out = []
+    for name, typ in names.items():
+        forms = [name] + aliases.get(name, [])
+        mentions = []
+        for form in forms:
+            for m in re.finditer(r"\b" + re.escape(form) + r"\b", doc.text):
+                mentions.append((m.start(), m.end()))
+        out.append(Entity(name=name, type=typ, mentions=sorted(mentions), aliases=forms[1:]))
+    return out
+
+
+def _run(text: str, names: dict[str, str] | None = None, aliases=None):
+    doc = get_nlp()(text)
+    quotes = extract_quotes(doc, _entities(doc, names or {}, aliases))
+    for q in quotes:  # offsets always index the body
+        assert doc.text[q.start : q.end] == q.text
+        assert q.kind in ("direct", "indirect", "mixed")
+    return quotes
+
+
+def _find(quotes, fragment: str):
+    hits = [q for q in quotes if fragment in q.text]
+    assert hits, f"no quote containing {fragment!r} in {[q.text for q in quotes]}"
+    return hits[0]
+
+
+# ----------------------------------------------------------------------------- quote marks
+
+
+def test_marks_straight_and_curly_pairs():
+    text = 'He said "first one here" and then \u201csecond one there\u201d.'
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["first one here", "second one there"]
+
+
+def test_marks_unclosed_quote_runs_to_paragraph_end():
+    text = "\u201cThe first paragraph of a long statement goes on.\n\n\u201cAnd the second one ends it,\u201d she said."
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "The first paragraph of a long statement goes on.",
+        "And the second one ends it,",
+    ]
+    assert spans[0].close_pos is None
+
+
+def test_marks_nested_single_quotes_stay_inside():
+    text = "\u201cShe told me, \u2018We are not leaving,\u2019 and I believed her,\u201d he said."
+    spans = find_quote_spans(text)
+    assert len(spans) == 1
+    assert "\u2018We are not leaving,\u2019" in text[spans[0].start : spans[0].end]
+
+
+# ----------------------------------------------------------------------------- direct quotes
+
+
+def test_direct_quote_after_attribution_and_title_stripped():
+    text = (
+        "Harbour authority spokeswoman Maria Olsen spoke on Monday.\n\n"
+        "\u201cThe new pier will open to ferries in the spring,\u201d harbour authority spokeswoman "
+        "Maria Olsen said on Monday."
+    )
+    qs = _run(text, {"Maria Olsen": "PERSON"})
+    q = _find(qs, "The new pier will open")
+    assert q.kind == "direct"
+    assert q.speaker == "Maria Olsen"
+    assert q.cue == "said"
+    assert q.text.endswith("spring,")
+
+
+def test_direct_quote_with_straight_marks_and_inverted_verb():
+    text = '"We have never seen a winter this dry," said Tom Becker, a farmer in the valley.'
+    qs = _run(text, {"Tom Becker": "PERSON"})
+    q = _find(qs, "winter this dry")
+    assert q.speaker == "Tom Becker"
+    assert q.kind == "direct"
+
+
+def test_direct_quote_before_colon():
+    text = "The minister Clara Voss told reporters: \u201cWe will not raise taxes this year.\u201d"
+    qs = _run(text, {"Clara Voss": "PERSON"})
+    q = _find(qs, "We will not raise taxes")
+    assert q.speaker == "Clara Voss"
+    assert q.cue == "told"
+
+
+def test_split_quote_around_attribution():
+    text = (
+        "\u201cThe bridge is safe for now,\u201d engineer Paul Martens said. "
+        "\u201cBut it needs repairs before the winter storms arrive.\u201d"
+    )
+    qs = _run(text, {"Paul Martens": "PERSON"})
+    first = _find(qs, "The bridge is safe")
+    second = _find(qs, "needs repairs before the winter")
+    assert first.speaker == second.speaker == "Paul Martens"
+    assert second.kind == "direct"
+
+
+def test_quote_spanning_paragraphs():
+    text = (
+        "Council member Rita Hale spoke at length about the budget.\n\n"
+        "\u201cWe have cut what we could cut without closing a single library branch in the city.\n\n"
+        "\u201cNow the province has to do its part and restore the transit grants,\u201d Hale said."
+    )
+    qs = _run(text, {"Rita Hale": "PERSON"}, {"Rita Hale": ["Hale"]})
+    first = _find(qs, "We have cut what we could cut")
+    second = _find(qs, "Now the province has to do its part")
+    assert second.speaker == "Rita Hale"
+    assert first.speaker == "Rita Hale"
+    assert "\n" not in first.text
+
+
+def test_nested_single_quotes_inside_direct_quote():
+    text = (
+        "\u201cMy father always said, \u2018Never sell the farm,\u2019 and I never will,\u201d "
+        "said Ann Whitlow."
+    )
+    qs = _run(text, {"Ann Whitlow": "PERSON"})
+    q = _find(qs, "Never sell the farm")
+    assert q.speaker == "Ann Whitlow"
+    assert q.text.startswith("My father always said")
+
+
+# ----------------------------------------------------------------------------- mixed / indirect
+
+
+def test_mixed_quote_fragment_after_called_for():
+    text = (
+        "Norway criticised the blockade and called for \u201can immediate return to talks between "
+        "the two sides.\u201d"
+    )
+    qs = _run(text, {"Norway": "GPE"})
+    q = _find(qs, "immediate return to talks")
+    assert q.kind == "mixed"
+    assert q.speaker == "Norway"
+    assert q.cue == "called for"
+
+
+def test_indirect_said_that():
+    text = "Fire chief Dana Brooks said that the blaze had been contained by early evening."
+    qs = _run(text, {"Dana Brooks": "PERSON"})
+    q = _find(qs, "blaze had been contained")
+    assert q.kind == "indirect"
+    assert q.speaker == "Dana Brooks"
+    assert not q.text.startswith("that")
+
+
+def test_indirect_told_outlet_that():
+    text = "A senior port official told the Tribune that two cargo ships had been turned away."
+    qs = _run(text, {"Tribune": "ORG"})
+    q = _find(qs, "two cargo ships had been turned away")
+    assert q.kind == "indirect"
+    assert q.cue == "told"
+    assert q.speaker and q.speaker.endswith("official")
+
+
+def test_indirect_content_before_attribution():
+    text = "Three villages were cut off by the flooding, the regional governor said."
+    qs = _run(text)
+    q = _find(qs, "Three villages were cut off")
+    assert q.kind == "indirect"
+    assert q.speaker and q.speaker.endswith("governor")
+
+
+def test_indirect_according_to():
+    text = "According to the health ministry, four clinics closed after the storm."
+    qs = _run(text, {"the health ministry": "ORG"})
+    q = _find(qs, "four clinics closed")
+    assert q.kind == "indirect"
+    assert q.cue == "according to"
+    assert q.speaker and "ministry" in q.speaker
+
+
+# ----------------------------------------------------------------------------- speakers
+
+
+def test_pronoun_resolved_to_previous_speaker():
+    text = (
+        "\u201cThe tunnel will be finished by March,\u201d transport minister Omar Reyes said.\n\n"
+        "\u201cNobody should expect delays on this project,\u201d he added."
+    )
+    qs = _run(text, {"Omar Reyes": "PERSON"})
+    q = _find(qs, "Nobody should expect delays")
+    assert q.speaker == "Omar Reyes"
+    assert q.cue == "added"
+
+
+def test_short_form_resolved_to_full_name():
+    text = (
+        "Nadia Petrov runs the shelter downtown.\n\n"
+        "\u201cWe are full every single night this winter,\u201d Petrov said."
+    )
+    doc = get_nlp()(text)
+    ents = [
+        Entity(name="Nadia Petrov", type="PERSON", mentions=[(0, 12)]),
+        Entity(name="Petrov", type="PERSON", mentions=[(text.rindex("Petrov"), text.rindex("Petrov") + 6)]),
+    ]
+    q = _find(extract_quotes(doc, ents), "full every single night")
+    assert q.speaker == "Nadia Petrov"
+
+
+def test_statement_attributed_to_organisation():
+    text = (
+        "The Northern Grain Union (NGU) organised the protest.\n\n"
+        "\u201cFarmers will not accept these prices for another season,\u201d an NGU statement said."
+    )
+    qs = _run(text, {"Northern Grain Union": "ORG"})
+    q = _find(qs, "Farmers will not accept")
+    assert q.speaker == "Northern Grain Union"
+
+
+def test_anonymous_source_kept_as_written():
+    text = (
+        "\u201cThe convoy left before dawn and nobody stopped it,\u201d a local police officer said."
+    )
+    qs = _run(text)
+    q = _find(qs, "The convoy left before dawn")
+    assert q.speaker == "local police officer"
+
+
+@pytest.mark.parametrize("verb", ["warned", "insisted", "tweeted", "wrote", "stated"])
+def test_broad_reporting_verbs(verb):
+    text = f"\u201cThe reservoir levels are far too low for this time of year,\u201d Lena Ortiz {verb}."
+    qs = _run(text, {"Lena Ortiz": "PERSON"})
+    q = _find(qs, "reservoir levels")
+    assert q.speaker == "Lena Ortiz"
+    assert q.cue == verb
+
+
+def test_unresolved_pronoun_gives_no_speaker():
+    text = "\u201cThe market will recover before the end of the year,\u201d he said."
+    qs = _run(text)
+    q = _find(qs, "market will recover")
+    assert q.speaker is None
+
+
+def test_never_pronoun_speaker():
+    text = (
+        "\u201cI do not know where the money went,\u201d she said. "
+        "They said the audit would take months to finish."
+    )
+    for q in _run(text):
+        assert q.speaker is None or q.speaker.lower() not in {"he", "she", "they", "it", "we", "i"}
+
+
+def test_empty_doc():
+    assert extract_quotes(get_nlp()(""), []) == []
