@@ -52,6 +52,7 @@ FURNITURE = re.compile(
     r"|source:\s*.{1,60}"
     r"|\(?(?:reporting|writing|additional reporting) by [^.]{0,250}(?:editing|edited) by [^)]{0,200}\)?\.?"
     r"|\(?editing by [^)]{0,200}\)?\.?"
+    r"|[\w ]{1,25}:\s*(?:https?://|www\.)\S+"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|twitter\.com/\S+|@\w{2,30}"
     r"|reach the (?:reporters?|writers?|authors?) .{0,160}"
     r"|\|?\s*(?:-{3,}\s*\|\s*)+-*\s*\|?|[|\s-]+"
@@ -124,13 +125,6 @@ def strip_furniture(paras: list[str], title: str | None = None) -> list[str]:
             continue
         out.append(p)
         i += 1
-    # Trailing headline-like lines after the last prose paragraph that look like link lists
-    # (three or more short lines without a sentence end).
-    k = len(out)
-    while k > 0 and is_headline_like(out[k - 1]) and not _SENTENCE_END.search(out[k - 1]):
-        k -= 1
-    if len(out) - k >= 3 and k > 0:
-        out = out[:k]
     return out
 
 

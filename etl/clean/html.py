@@ -24,7 +24,15 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from etl.clean.dateline import split_dateline
-from etl.clean.furniture import drop_duplicates, same_text, strip_furniture
+from etl.clean.furniture import (
+    drop_duplicates,
+    is_furniture,
+    is_headline_like,
+    is_marker,
+    is_prose,
+    same_text,
+    strip_furniture,
+)
 from etl.models import CleanDoc
 
 log = logging.getLogger(__name__)
@@ -307,27 +315,100 @@ def _paragraphs(text: str | None) -> list[str]:
     return [p for p in paras if p]
 
 
+def _link_keys(tree) -> set[str]:
+    """Normalised texts of the page's links (of three words or more)."""
+    keys = set()
+    for node in tree.iter("a"):
+        key = " ".join(_key(node.text_content()))
+        if key.count(" ") >= 2:
+            keys.add(key)
+    return keys
+
+
 def _nwords(paras: list[str]) -> int:
     return sum(len(p.split()) for p in paras)
+
+
+def _key(p: str) -> list[str]:
+    return re.findall(r"\w+", p.lower())
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(tok in it for tok in short)
+
+
+def _merge(precise: list[str], default: list[str]) -> list[str]:
+    """Precision-mode paragraphs, completed from the default reading of the same page.
+
+    Precision mode sometimes drops a link's text inside a sentence, a short paragraph between
+    two others, or the dateline paragraph at the top. Paragraphs of the default reading are
+    aligned to the precise ones; a precise paragraph that is the default one with words left
+    out is replaced by it; prose paragraphs of the default reading that stand between two
+    aligned ones are put back, and so is one that opens with a dateline just before the first.
+    """
+    if not precise or not default:
+        return precise
+    dkeys = [_key(d) for d in default]
+    pos: list[int | None] = []
+    start = 0
+    for p in precise:
+        pk = _key(p)
+        found = None
+        for j in range(start, len(default)):
+            dk = dkeys[j]
+            if dk == pk or (
+                pk and len(dk) <= 1.3 * len(pk) + 12 and dk[:3] == pk[:3] and dk[-3:] == pk[-3:]
+                and _is_subsequence(pk, dk)
+            ):
+                found = j
+                break
+        pos.append(found)
+        if found is not None:
+            start = found + 1
+    matched = [(i, j) for i, j in enumerate(pos) if j is not None]
+    if len(matched) < max(2, len(precise) // 2):
+        return precise
+    out: list[str] = []
+    first_j = matched[0][1]
+    if first_j > 0:
+        lead = default[first_j - 1]
+        place, agency, _ = split_dateline(lead)
+        if (place or agency) and is_prose(lead) and not is_furniture(lead):
+            out.append(lead)
+    prev_j = None
+    for i, p in enumerate(precise):
+        j = pos[i]
+        if j is not None:
+            if prev_j is not None:
+                for g in default[prev_j + 1:j]:
+                    if is_prose(g) and not is_furniture(g) and not is_marker(g):
+                        out.append(g)
+            out.append(default[j])
+            prev_j = j
+        else:
+            out.append(p)
+    return out
 
 
 def clean_html(page: str, url: str | None = None) -> CleanDoc:
     doc = CleanDoc()
     tree = _parse(page)
-    source = page
     if tree is not None:
         work = copy.deepcopy(tree)
         _strip_hidden(work)
-        source = work
-    meta = _as_dict(_extract(source, url, favor_precision=True))
+    else:
+        work = None
+    # trafilatura prunes the tree it is given: each run gets its own copy.
+    meta = _as_dict(_extract(copy.deepcopy(work) if work is not None else page, url, favor_precision=True))
     paras = _paragraphs(meta.get("text"))
-    if _nwords(paras) < 60:
+    fallback = _as_dict(_extract(copy.deepcopy(work) if tree is not None else page, url))
+    default_paras = _paragraphs(fallback.get("text"))
+    if _nwords(paras) < 60 and _nwords(default_paras) > max(2 * _nwords(paras), 20):
         # Precision mode can throw out a short article whole: take the default reading.
-        source = copy.deepcopy(work) if tree is not None else page
-        fallback = _as_dict(_extract(source, url))
-        if _nwords(_paragraphs(fallback.get("text"))) > max(2 * _nwords(paras), 20):
-            meta = fallback
-            paras = _paragraphs(meta.get("text"))
+        meta, paras = fallback, default_paras
+    else:
+        paras = _merge(paras, default_paras)
     if not meta and tree is None:
         return doc
 
@@ -346,6 +427,10 @@ def clean_html(page: str, url: str | None = None) -> CleanDoc:
     while paras and (same_text(paras[0], doc.title) or same_text(paras[0], h1)):
         paras.pop(0)
     paras = [p for p in paras if not _is_caption_para(p, doc.captions)]
+    if work is not None:
+        # A paragraph that is one link's whole text is a pointer to another page.
+        links = _link_keys(work)
+        paras = [p for p in paras if not (" ".join(_key(p)) in links and is_headline_like(p))]
     paras = strip_furniture(paras)
     paras = drop_duplicates(paras)
     if paras:
