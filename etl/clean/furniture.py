@@ -68,7 +68,7 @@ FURNITURE = re.compile(
 # "Related: Some headline", "READ MORE: ...", "[Related: ...]", "SEE ALSO: ..."
 INLINE_LINK = re.compile(
     r"^[\[(]?\s*(?:related|read more|read also|also read|see more|see also|more|must read|recommended"
-    r"|watch|listen|don'?t miss|opinion|analysis|in pictures|in depth)\s*[:|»›\u2013\u2014-]\s*.{3,200}$",
+    r"|watch|listen|don'?t miss|opinion|analysis|in pictures|in depth|photos?|videos?|gallery|slideshow)\s*[:|»›\u2013\u2014-]\s*.{3,200}$",
     re.I,
 )
 
@@ -95,7 +95,7 @@ def is_headline_like(p: str) -> bool:
 
 
 def is_furniture(p: str) -> bool:
-    p = p.strip()
+    p = p.strip().strip("\"“”'‘’").strip()
     return bool(p) and len(p) <= 400 and bool(FURNITURE.match(p))
 
 

@@ -1,7 +1,8 @@
 """The project's own cleaner for plain-text dumps of news pages.
 
-Headline from the first line; photo captions and credits split out; dateline and agency
-parsed from the opener; navigation, share and related-story blocks at the end removed.
+Headline from the first line (when it reads as one); a byline under it goes to the author;
+photo captions and credits split out; dateline and agency parsed from the opener;
+navigation, share, newsletter and related-story blocks removed.
 """
 
 from __future__ import annotations
@@ -9,51 +10,97 @@ from __future__ import annotations
 import re
 
 from etl.clean.dateline import split_dateline
+from etl.clean.furniture import (
+    drop_duplicates,
+    is_furniture,
+    same_text,
+    strip_furniture,
+)
 from etl.models import CleanDoc
 
-# Lines that start the trailing page furniture: everything from the first of them is dropped.
-_TRAILER = re.compile(
-    r"^(previous (article|post|story)|next (article|post|story)|related (posts?|articles?|stories|news|content|coverage)"
-    r"|read (more|next|also)|more (from|on|stories|news)\b|you (may|might) (also )?like|recommended( for you)?"
-    r"|share (this|on)\b|tags?:|filed under|comments?$|leave a (comment|reply)|sign up\b|subscribe\b|newsletter"
-    r"|advertisement$|copyright\b|©|all rights reserved|most (read|popular|viewed)|trending( now)?$|see also:?$"
-    r"|also read:?|follow us\b|about the author)",
+# Markers after which, in the second half of a dump, nothing is the article any more.
+_END_MARKER = re.compile(
+    r"^(?:previous (?:article|post|story)|next (?:article|post|story)"
+    r"|related (?:posts?|articles?|stories|news|content|coverage)|you (?:may|might) (?:also )?like"
+    r"|more (?:from|stories|news)\b|most (?:read|popular|viewed)|recommended(?: for you)?"
+    r"|leave a (?:comment|reply)|comments?(?: \(\d+\))?|\d+ comments?|share this(?: article| story)?"
+    r"|about the author|tags?|filed under|trending(?: now)?|see also|also read)\s*[:.…]*\s*$",
     re.I,
 )
-# Short standalone lines that are page furniture wherever they stand.
-_FURNITURE = re.compile(
-    r"^(advertisement|advertising|skip to (main )?content|share|tweet|email|print|facebook|twitter|whatsapp"
-    r"|linkedin|reddit|home|menu|search|close|loading\.*|listen to (this )?article|\d+ min read)$",
+# Extra whole-line furniture met in text dumps.
+_TEXT_FURNITURE = re.compile(
+    r"^(?:please enable javascript.{0,80}|javascript is (?:disabled|required).{0,80}"
+    r"|view (?:full )?(?:caption|gallery|image|photos?)|(?:enlarge|expand) (?:this )?(?:image|photo)"
+    r"|posted:? .{0,60}\d{1,2}:\d{2}.{0,30}|updated:? .{0,60}\d{1,2}:\d{2}.{0,30}"
+    r"|(?:published|posted|updated)(?: on)?:? \w+ \d{1,2},? \d{4}.{0,30}"
+    r"|\d+ (?:shares?|comments?|views?)|print (?:this )?(?:article|story|page)"
+    r"|(?:font|text) size.{0,20}|[\u25b6\u25ba\u2022>|»›]+"
+    r"|.{0,80}\btwitter:\s*@\w+.{0,40}|\W*read more (?:articles|stories|posts|news) (?:by|from|about) .{1,60}"
+    r"|follow [\w.' ]{1,40}:|must read\b.{0,60}|get (?:updates|alerts|breaking news|the latest)\b.{0,80}"
+    r"|\(?\d{3}\)?[ .-]?\d{3}-\d{4}|\d{1,2}:\d{2} (?!a\.?m|p\.?m)[^.]{5,150}"
+    r"|(?:published|posted|updated|last updated)\s*:(?=.{0,40}(?:\d{1,2}[:/]\d{1,2}|\b\d{4}\b|\bago\b)).{0,80}"
+    r"|.{0,160}\bmay not be (?:published|reproduced|republished|redistributed|copied)\b.{0,120}"
+    r"|read the (?:rest|full (?:story|article|report))\b.{0,40}"
+    r"|stay (?:with|tuned to) .{1,50} for (?:updates|more).{0,30}|refresh this page for (?:updates|more).{0,30})$",
     re.I,
+)
+_BYLINE = re.compile(
+    r"^(?:[Bb]y|BY|[Ww]ritten by|[Rr]eporting by)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|la|le)){0,4}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)"
+    r"(?:\s*[,|/–—-]\s*.{0,60})?$"
 )
 # Photo captions and credits.
 _CAPTION_START = re.compile(
-    r"^(file\s*(photo)?\s*[–—:\-]|photo\s*[:–—\-]|image\s*[:–—\-]|picture\s*[:–—\-]|caption\s*[:–—\-]|\(?photo by\b"
-    r"|pictured\s*:|above\s*:|top\s*:|in this (undated |handout )?(file )?photo)",
+    r"^(?:buy photo\b|open this (?:photo|image) in gallery\b|file\s*(?:photo|picture|image)?\s*[–—:\-]|photo\s*(?:credit)?\s*[:–—\-]|image\s*(?:credit)?\s*[:–—\-]"
+    r"|picture\s*[:–—\-]|caption\s*[:–—\-]|credit\s*:|\(?photos? (?:by|courtesy)\b|courtesy (?:photo|of)\b"
+    r"|pictured\s*:|above\s*:|top\s*:|left\s*:|right\s*:|in this (?:undated |handout |file )*(?:photo|image|picture)"
+    r"|this (?:undated |handout )*(?:photo|image|picture)\b)",
     re.I,
 )
 _CREDIT = re.compile(
-    r"(\((?:AP|AFP|Reuters|Getty|EPA|[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})(?: Photo)?(?:/[^)]*)?\)"
+    r"(?:\((?:AP|AFP|Reuters|Getty|EPA|[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})(?: Photos?)?(?:/[^)]*)?\)"
     r"|\b(?:AP|AFP|REUTERS|EPA|Getty Images|Reuters)(?: Photo)?/[A-Z][\w. ]+"
     r"|\bPhoto(?:graph)?: [A-Z][^.]*|Getty Images|\[File: [^\]]+\])\s*$"
 )
+_STRONG_CREDIT = re.compile(
+    r"\b(?:AP|AFP|REUTERS|EPA|Reuters|AA|Xinhua|ANSA|DPA|UPI) Photo/|\((?:AP|AFP|EPA|Reuters) Photo\b"
+    r"|/\s*Getty Images\)?$|/\s*(?:AFP|AP|EPA|Reuters)(?: via Getty Images)?\)?$|\((?:File )?Photos?\)"
+    r"|\bView Full Caption\b|\[File: [^\]]+\]$|\(?(?:Photo|Image|Picture)(?: credit)?: [^)]{2,80}\)?$",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?”\"’']\s*$")
 
 
 def _is_caption(line: str, before_body: bool) -> bool:
-    if len(line) > 400:
+    if len(line) > 500:
         return False
     if _CAPTION_START.match(line):
         return True
-    # A credit in parentheses at the end of a line that does not read as a sentence of the story.
-    if _CREDIT.search(line) and before_body and not re.search(r"[.!?”\"]\s*$", line.rstrip(")] ")):
+    if _STRONG_CREDIT.search(line):
         return True
-    return bool(re.search(r"\b(AP|AFP|REUTERS|EPA) Photo/|\(AP Photo/|/Getty Images\)?$", line))
+    # A credit in parentheses at the end of a line that does not read as a sentence of the story.
+    return bool(
+        before_body and _CREDIT.search(line) and not _SENTENCE_END.search(line.rstrip(")] "))
+    )
+
+
+def _c1(code: int) -> str:
+    try:
+        return bytes([code]).decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+
+
+# Windows-1252 punctuation read as Latin-1 lands in the C1 controls: map it back.
+C1_FIX = {code: _c1(code) for code in range(0x80, 0xA0)}
 
 
 def _paragraphs(text: str) -> list[str]:
     """Paragraphs: blank-line separated blocks, or single lines when the dump has no blank lines."""
-    text = text.replace("\u00a0", " ").replace("\ufeff", "")
-    lines = [ln.strip() for ln in text.split("\n")]
+    text = text.translate(C1_FIX)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\ufeff", "").replace("\u200b", "")
+    lines = [" ".join(ln.split()) for ln in text.split("\n")]
     if sum(1 for ln in lines if not ln) < 2:
         return [ln for ln in lines if ln]
     paras, cur = [], []
@@ -68,31 +115,107 @@ def _paragraphs(text: str) -> list[str]:
     return paras
 
 
+def _is_headline(p: str, rest: list[str]) -> bool:
+    """Whether the first paragraph reads as a headline rather than the story's first sentence."""
+    if not rest:
+        return False
+    place, agency, _ = split_dateline(p)
+    if place or agency:
+        return False
+    words = p.split()
+    if len(words) > 30:
+        return False
+    # Two sentences ("Need a lift, friend? Take the bus.") are running text.
+    if re.search(r"[a-z]{3,}[.!?][\"”’']?\s+[A-Z“\"]", p):
+        return False
+    if _is_caption(p, before_body=True):
+        return False
+    caps = sum(1 for w in words if w[:1].isupper()) / len(words)
+    if len(words) >= 20 and re.search(r"[.?!][\"”’']?$", p) and caps < 0.4:
+        return False
+    if p.endswith(".") and len(words) >= 8:
+        caps = sum(1 for w in words if w[:1].isupper())
+        # "Mara Quill is new to the council, but has already shown herself a capable chair."
+        if ", " in p and caps / len(words) < 0.5:
+            return False
+    return True
+
+
+_SITE_SUFFIX = re.compile(r"\s+(?:[|–—-]|::)\s+(?:[^|–—]*\.(?:com|org|net|co\.uk|tv|info)\b.*|[^|–—-]{1,40})\s*\|?\s*$", re.I)
+
+
+def _clean_title(title: str) -> str:
+    title = re.sub(r"\s+", " ", title).strip().rstrip("|").strip()
+    parts = title.split(" - ")
+    # "Headline - Action News 5 - Memphis, Tennessee": publisher and place after the headline.
+    if len(parts) >= 3 and len(parts[0].split()) >= 3 and all(len(x.split()) <= 6 for x in parts[1:]):
+        return parts[0].strip()
+    # "Headline - site.com - City, State" / "Headline | Site": the site's part off.
+    m = _SITE_SUFFIX.search(title)
+    if m and (re.search(r"\.(?:com|org|net|co\.uk|tv|info)\b", m.group(0), re.I) or " | " in m.group(0)):
+        head = title[: m.start()].strip()
+        if len(head.split()) >= 3:
+            title = head
+    return title
+
+
+def _title_with_stamp(p: str, title: str | None) -> bool:
+    """The headline again with a date stamp glued on ("... Posted: Tuesday, April 15, ...")."""
+    if not title or not p.startswith(title):
+        return False
+    rest = p[len(title):].strip()
+    return len(rest) < 60 or bool(re.match(r"(?:posted|updated|published)\b", rest, re.I))
+
+
 def clean_text(text: str) -> CleanDoc:
-    paras = [p for p in _paragraphs(text) if not _FURNITURE.match(p)]
     doc = CleanDoc()
+    paras = [p for p in _paragraphs(text) if not is_furniture(p) and not _TEXT_FURNITURE.match(p)]
     if not paras:
         return doc
-    doc.title = re.sub(r"\s+", " ", paras.pop(0)).strip()
+    if _is_headline(paras[0], paras[1:]):
+        doc.title = _clean_title(paras.pop(0))
+        # The headline repeated (possibly with a date stamp glued on), then a byline.
+        while paras and (same_text(paras[0], doc.title) or _title_with_stamp(paras[0], doc.title)):
+            paras.pop(0)
+    for i, p in enumerate(paras[:3]):
+        m = _BYLINE.match(p)
+        if m and len(p.split()) <= 14:
+            doc.author = m.group("name").strip()
+            paras.pop(i)
+            break
 
-    # Trailing furniture: cut at the first trailer line in the second half of the text.
+    # Trailing furniture: cut at the first end marker in the second half of the text.
     for i, p in enumerate(paras):
-        if len(p) < 80 and _TRAILER.match(p) and i >= len(paras) // 2:
+        if i >= max(1, len(paras) // 2) and len(p) < 80 and _END_MARKER.match(p):
             paras = paras[:i]
             break
+    paras = strip_furniture(paras)
+    # A short last line that announces something the dump does not hold ("Follow us here:").
+    while paras and len(paras) > 1 and paras[-1].endswith(":") and len(paras[-1].split()) <= 20:
+        paras.pop()
 
     body: list[str] = []
     dateline_seen = False
-    for p in paras:
+    for idx, p in enumerate(paras):
         if _is_caption(p, before_body=not body):
             doc.captions.append(p)
             continue
         if not dateline_seen and not body:
             place, agency, rest = split_dateline(p)
+            if not (place or agency) and idx + 1 < len(paras) and len(p) <= 60:
+                # The dateline on a line of its own: "KABUL, Afghanistan (AP) —".
+                place, agency, rest = split_dateline(f"{p} {paras[idx + 1]}")
+                if (place or agency) and rest == paras[idx + 1]:
+                    doc.dateline, doc.agency = place, agency
+                    dateline_seen = True
+                    continue
+                place = agency = None
             if place or agency:
                 doc.dateline, doc.agency, p = place, agency, rest
             dateline_seen = True
         if p:
             body.append(p)
+    body = drop_duplicates(body)
     doc.body = "\n\n".join(body)
     return doc
+
