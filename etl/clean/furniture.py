@@ -50,7 +50,7 @@ FURNITURE = re.compile(
     r"|follow (?:us|\w+(?: \w+){0,3}) on (?:facebook|twitter|instagram|youtube|linkedin|tiktok|x)\b.{0,120}"
     r"|(?:click|tap) here\b.{0,120}"
     r"|source:\s*.{1,60}"
-    r"|\(?(?:reporting|writing|additional reporting) by [^.]{0,250}(?:editing|edited) by [^)]{0,200}\)?\.?"
+    r"|\(?(?:reporting|writing|additional reporting) by .{0,250}?(?:editing|edited) by [^)]{0,200}\)?\.?"
     r"|\(?editing by [^)]{0,200}\)?\.?"
     r"|[\w ]{1,25}:\s*(?:https?://|www\.)\S+"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|twitter\.com/\S+|@\w{2,30}"
@@ -60,6 +60,7 @@ FURNITURE = re.compile(
     r"|\(published \w+day,? .{3,30}\)"
     r"|(?:this|the) (?:article|story) (?:has been|was) (?:adapted|updated|corrected|amended) .{0,80}"
     r"|this (?:article|story|content) (?:is|was) (?:provided|produced|written|published) by .{0,80}"
+    r"|(?:story|article|text) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|continues below (?:this )?(?:advertisement|ad)"
     r"|(?:accept|manage) cookies.{0,80}|we use cookies.{0,200}"
     r")$",
     re.I,

@@ -39,8 +39,8 @@ log = logging.getLogger(__name__)
 
 # Elements that are never visible article text.
 _HIDDEN_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:rollover|hovercard|hover-card|tooltip|popover|element-hidden|visually-hidden|sr-only"
-    r"|screen-reader-text|off-?screen)(?:$|[\s_-])",
+    r"(?:^|\s)(?:(?:rollover|hover)[\w-]*?[-_](?:block|card|content|box|popup|panel)|hovercard|tooltip|popover"
+    r"|element-hidden|visually-hidden|sr-only|screen-reader-text)(?:$|\s)",
     re.I,
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)

@@ -1,0 +1,71 @@
+"""HTML cleaner on pages written for these tests (tests/fixtures/clean/*.html)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from etl.clean import clean, clean_html
+from etl.models import SourceFile
+
+FIX = Path(__file__).resolve().parents[2] / "fixtures" / "clean"
+
+
+def _page(name: str) -> str:
+    return (FIX / name).read_text(encoding="utf-8")
+
+
+def test_metadata_from_page():
+    doc = clean_html(_page("beirut_figure.html"))
+    assert doc.title == "Port reopens after months of repairs"  # the H1, not "... | Example Daily"
+    assert doc.site_name == "Example Daily"
+    assert doc.language == "en"
+    assert doc.published.startswith("2024-03-05")  # JSON-LD datePublished, not dateModified
+    assert doc.url == "https://news.example.org/world/port-reopens"
+    assert doc.author == "Sam Writer"
+
+
+def test_dateline_captions_and_boilerplate():
+    doc = clean_html(_page("beirut_figure.html"))
+    assert (doc.dateline, doc.agency) == ("BEIRUT", "Reuters")
+    assert doc.body.startswith("The city's main port reopened to container ships on Tuesday")
+    assert doc.body.endswith("new scanners would be installed by the summer.")
+    # Only the article's figure: the banner's figcaption is page chrome.
+    assert doc.captions == ["Cranes unload containers at the port on Tuesday. Photo: Example Agency"]
+    for junk in ("Cranes unload", "Share on", "Related:", "Ferry service", "newsletter",
+                 "Most read", "Mayor resigns", "Copyright", "Latest stories about flour", "Home"):
+        assert junk not in doc.body, junk
+    # The link text of a person/topic pop-up stays in its sentence; the pop-up goes.
+    assert "shortages of flour and fuel" in doc.body
+    assert doc.body.count("\n\n") == 6
+
+
+def test_caption_div_locale_and_meta_date():
+    doc = clean_html(_page("caption_div.html"))
+    assert doc.title == "Le conseil vote le budget"
+    assert doc.language == "fr"
+    assert doc.published == "2023-11-20"
+    assert doc.dateline == "PARIS" and doc.agency is None
+    assert doc.captions == ["Les élus réunis mardi soir à la mairie. (Photo Exemple)"]
+    assert "Les élus réunis" not in doc.body
+    assert doc.body.startswith("Le conseil municipal a adopté mardi soir le budget")
+    assert doc.body.endswith("après l'avis de la commission des finances.")
+    assert "Accueil" not in doc.body and "©" not in doc.body
+
+
+def test_clean_dispatches_on_format_and_rejects_empty_pages():
+    page = _page("caption_div.html")
+    doc = clean(SourceFile(path="p.html", sha256="0", size=len(page), format="html", text=page))
+    assert doc.title == "Le conseil vote le budget"
+    empty = "<html><body><nav><a href='/'>Home</a></nav></body></html>"
+    try:
+        clean(SourceFile(path="e.html", sha256="0", size=len(empty), format="html", text=empty))
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("an empty page must raise ValueError")
+
+
+def test_odd_markup_does_not_crash():
+    assert clean_html("").body == ""
+    assert clean_html("<?xml version='1.0' encoding='utf-8'?><html><body><p>x</p></body></html>").body in ("", "x")
+    assert clean_html("not html at all").body in ("", "not html at all")

@@ -1,0 +1,103 @@
+"""Plain-text cleaner on articles written for these tests (tests/fixtures/clean/*.txt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.clean import clean, clean_text
+from etl.models import SourceFile
+
+FIX = Path(__file__).resolve().parents[2] / "fixtures" / "clean"
+
+
+def _doc(name: str, encoding: str = "utf-8"):
+    return clean_text((FIX / name).read_bytes().decode(encoding))
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "dateline", "agency", "first_words", "last_words"),
+    [
+        ("kabul_ap.txt", "Blast hits wedding hall in western Kabul, officials say",
+         "KABUL, Afghanistan", "AP", "An explosion tore through", "the third in the capital this month."),
+        ("london_reuters.txt", "Pound slips as traders weigh rate outlook", "LONDON", "Reuters",
+         "Sterling fell against the dollar", "set the tone for the rest of the month."),
+        ("washington_plain.txt", "Senate panel delays vote on water bill", "WASHINGTON", None,
+         "A Senate committee on Wednesday", "drinking water plants across the country."),
+        ("new_york_wire.txt", "Retailer shares jump after upbeat forecast", "NEW YORK", "Reuters",
+         "Shares of a large clothing retailer", "had cut costs and cleared old stock."),
+        ("gaza_afp.txt", "Storm knocks out power to thousands", "GAZA CITY, Gaza Strip", "AFP",
+         "Heavy rain and strong winds", "would have power again by Monday."),
+        ("no_dateline_crlf.txt", "Police investigate warehouse fire", None, None,
+         "FIRE CHIEF Tom Grey said", "closed because of the smoke."),
+    ],
+)
+def test_fixture_fields(name, title, dateline, agency, first_words, last_words):
+    doc = _doc(name)
+    assert doc.title == title
+    assert doc.dateline == dateline
+    assert doc.agency == agency
+    assert doc.body.startswith(first_words)
+    assert doc.body.endswith(last_words)
+    assert "\n\n\n" not in doc.body
+    assert all(p == p.strip() and p for p in doc.body.split("\n\n"))
+
+
+def test_captions_byline_and_boilerplate_out_of_body():
+    doc = _doc("kabul_ap.txt")
+    assert doc.author == "Jane Doe and Omar Khan"
+    assert doc.captions == [
+        "Rescue workers carry a stretcher outside the damaged hall on Saturday. "
+        "(AP Photo/Staff Photographer)"
+    ]
+    for junk in ("AP Photo", "Advertisement", "Share this", "Facebook", "Twitter", "Related Posts",
+                 "Two police officers killed", "Floods displace", "By Jane Doe"):
+        assert junk not in doc.body
+    assert doc.body.count("\n\n") == 3  # four paragraphs
+
+
+def test_wire_credits_newsletter_and_link_block_removed():
+    doc = _doc("london_reuters.txt")
+    for junk in ("Reporting by", "Editing by", "newsletter", "You may also like",
+                 "Stocks edge higher", "Oil steadies"):
+        assert junk not in doc.body
+    assert '"The market is starting to price in a pause,"' in doc.body
+
+
+def test_previous_next_navigation_removed():
+    doc = _doc("washington_plain.txt")
+    for junk in ("Previous Article", "Next Article", "Governor signs budget", "bike lanes",
+                 "Leave a Reply"):
+        assert junk not in doc.body
+
+
+def test_copyright_and_continue_lines_removed():
+    assert "Copyright" not in _doc("gaza_afp.txt").body
+    assert "STORY CONTINUES" not in _doc("no_dateline_crlf.txt").body
+
+
+def test_dateline_on_its_own_line():
+    doc = _doc("new_york_wire.txt")
+    assert doc.dateline == "NEW YORK" and doc.agency == "Reuters"
+    assert "(Reuters)" not in doc.body
+
+
+def test_first_sentence_is_not_taken_for_a_headline_and_cp1252_repaired():
+    doc = _doc("no_headline_cp1252.txt", encoding="latin-1")
+    assert doc.title is None
+    assert doc.body.startswith("Looking for a new job? Try the harbour.")
+    assert "“We need hands now,” said a spokesman." in doc.body
+
+
+def test_clean_raises_when_nothing_is_left():
+    src = SourceFile(path="x.txt", sha256="0", size=10, format="text", text="Advertisement\n\nShare\n")
+    with pytest.raises(ValueError):
+        clean(src)
+
+
+def test_empty_and_single_line_inputs():
+    assert clean_text("").body == ""
+    doc = clean_text("Just one line of text without a headline.")
+    assert doc.title is None
+    assert doc.body == "Just one line of text without a headline."
