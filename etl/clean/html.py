@@ -17,6 +17,7 @@ import copy
 import json
 import logging
 import re
+import warnings
 from datetime import datetime
 
 import trafilatura
@@ -156,7 +157,9 @@ def _iso(value: str | None) -> str | None:
     try:
         from dateutil import parser as dateparser
 
-        dt = dateparser.parse(value, fuzzy=False)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            dt = dateparser.parse(value, fuzzy=False)
     except (ValueError, OverflowError, TypeError, ImportError):
         m = re.match(r"^(\d{4}-\d{2}-\d{2})", value)
         return m.group(1) if m else None
@@ -315,6 +318,33 @@ def _paragraphs(text: str | None) -> list[str]:
     return [p for p in paras if p]
 
 
+_BODY_CHUNK_CLASS = re.compile(
+    r"(?:^|\s)(?:article(?:__|-|_)?body|story(?:__|-|_)?body|entry-content|post-content|article-content"
+    r"|body__inner-container|articlebody)(?:$|\s)",
+    re.I,
+)
+
+
+def _body_chunks(tree) -> list:
+    """Sibling containers that each hold a part of the article text (split by ads)."""
+    found = [
+        n for n in tree.iter()
+        if isinstance(n.tag, str) and n.tag in ("div", "section")
+        and (_BODY_CHUNK_CLASS.search(n.get("class") or "") or (n.get("itemprop") or "").lower() == "articlebody")
+    ]
+    outer = [n for n in found if not any(a in found for a in n.iterancestors())]
+    return outer if len(outer) >= 2 else []
+
+
+def _chunked_reading(work, url: str | None) -> list[str]:
+    chunks = _body_chunks(work)
+    if not chunks:
+        return []
+    parts = "".join(lxml_html.tostring(copy.deepcopy(c), encoding="unicode") for c in chunks)
+    page = f"<html><body><article>{parts}</article></body></html>"
+    return _paragraphs(_as_dict(_extract(page, url, favor_precision=True)).get("text"))
+
+
 def _link_keys(tree) -> set[str]:
     """Normalised texts of the page's links (of three words or more)."""
     keys = set()
@@ -409,6 +439,14 @@ def clean_html(page: str, url: str | None = None) -> CleanDoc:
         meta, paras = fallback, default_paras
     else:
         paras = _merge(paras, default_paras)
+    if work is not None:
+        # An article split over several body containers: trafilatura keeps one of them.
+        chunked = _chunked_reading(work, url)
+        if _nwords(chunked) > 1.3 * _nwords(paras) + 20:
+            have = set(_key(" ".join(chunked)))
+            if sum(1 for w in _key(" ".join(paras)) if w in have) >= 0.8 * max(1, _nwords(paras)):
+                log.debug("article split over %d containers", len(_body_chunks(work)))
+                paras = chunked
     if not meta and tree is None:
         return doc
 
