@@ -26,7 +26,7 @@ INDIRECT_LEMMAS = frozenset(
     stress emphasize emphasise suggest warn insist predict concede allege maintain testify state
     reveal disclose deny agree promise pledge vow caution contend boast counter recall mention
     write tweet post indicate estimate reiterate affirm complain point respond reply conclude
-    hint believe
+    hint
     """.split()
 )
 
@@ -54,3 +54,41 @@ STATEMENT_NOUNS = frozenset(
 )
 
 ARTICLES = frozenset("a an the".split())
+
+# Subjects that are documents or data rather than speakers: no indirect quote from them
+# ("city reports say …", "the study estimated …").
+NON_SPEAKER_NOUNS = frozenset(
+    """
+    report study data document record poll survey research analysis figure statistic number
+    estimate finding paper review audit model chart graph table map evidence transcript video
+    footage photo image reading sign
+    """.split()
+)
+
+# Verbs for naming rather than speech: "called him “a liar”" is no quote.
+NAMING_LEMMAS = frozenset("call dub label brand describe term nickname name title deem".split())
+
+# Definite descriptions of organisations ("the company said"): the most recent organisation.
+ORG_NOUNS = frozenset(
+    """
+    company agency firm group organization organisation department ministry union association
+    bank airline retailer charity commission board party network foundation institute council
+    corporation carrier manufacturer automaker insurer regulator utility university hospital
+    """.split()
+)
+
+
+def _forms(lemma: str) -> set[str]:
+    out = {lemma, lemma + "s", lemma + "ed", lemma + "d", lemma + "es"}
+    if lemma.endswith("y"):
+        out |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    if lemma.endswith("e"):
+        out.add(lemma + "d")
+    return out
+
+
+# Surface forms of the cue verbs, for when the tagger mislabels them ("Sinclair states.")
+CUE_FORMS = frozenset(
+    {f for lemma in CUE_LEMMAS for f in _forms(lemma)}
+    | set("said says told tells wrote writes went goes began begins spoke speaks".split())
+) - frozenset("states calls points orders reads notes reports posts texts answers questions offers".split()) | {"states", "notes", "reports"}

@@ -20,8 +20,11 @@ from spacy.tokens import Doc, Span, Token
 from etl.extract.quote_cues import (
     ALL_PRONOUNS,
     ARTICLES,
+    CUE_FORMS,
     CUE_LEMMAS,
     INDIRECT_LEMMAS,
+    NON_SPEAKER_NOUNS,
+    ORG_NOUNS,
     PRONOUNS_FIRST,
     PRONOUNS_NEUTER,
     PRONOUNS_PERSON_F,
@@ -37,7 +40,11 @@ NAME_TYPES = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 _WORD_RE = re.compile(r"\w+")
 MIN_DIRECT_WORDS_UNATTRIBUTED = 5
 MIN_INDIRECT_TOKENS = 4
-PRONOUN_WINDOW = 2500  # characters back to look for the antecedent of a pronoun
+MIN_EMBEDDED_WORDS = 5  # shorter quoted fragments in running text are labels or scare quotes
+MIN_DIRECT_WORDS = 3
+_LABEL_RE = re.compile(r"[A-Z][A-Z .'-]{2,}:")  # "READ MORE:", "WATCH:" paragraph labels
+PRONOUN_WINDOW = 2500
+PRONOUN_MODE = "speaker"
 
 
 @dataclass
@@ -80,18 +87,24 @@ class _Resolver:
         self.mentions.sort(key=lambda m: m[0])
         self.mention_starts = [m[0] for m in self.mentions]
         self.state = _State()
+        self.in_quote = None  # set by the extractor: char offset -> inside a quote?
         self.gender: dict[str, str] = {}
         self._learn_gender()
+        self.role_mentions: list[tuple[int, str, Speaker]] = []
+        self._learn_roles()
 
     # ---------------------------------------------------------------- entities and names
     def canonical(self, ent: Entity) -> str:
         """The entity's name, or the fuller name of the same person/organisation if there is one."""
         name = ent.name
         toks = name.split()
-        if ent.type == "PERSON" and len(toks) == 1:
+        if len(toks) == 1 and ent.type in ("PERSON", "ORG"):
             best = None
             for other in self.entities:
-                if other.type == "PERSON" and other is not ent and other.name.split()[-1] == name:
+                if other is ent or other.type != ent.type:
+                    continue
+                otoks = other.name.split()
+                if len(otoks) > 1 and (otoks[-1] == name or otoks[0] == name):
                     if best is None or len(other.mentions) > len(best.mentions):
                         best = other
             if best is not None:
@@ -109,11 +122,74 @@ class _Resolver:
         return self.canonical(fake)
 
     def _learn_gender(self) -> None:
+        """Gender of people from titles and from the pronouns that follow their mentions."""
+        votes: dict[str, list[int]] = {}
         for m in re.finditer(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w'-]+)", self.doc.text):
-            self.gender[m.group(2)] = "m" if m.group(1) == "Mr" else "f"
+            v = votes.setdefault(m.group(2), [0, 0])
+            v[0 if m.group(1) == "Mr" else 1] += 3
+        person = [(s, e, ent) for s, e, ent in self.mentions if ent.type == "PERSON"]
+        for k, (s, e, ent) in enumerate(person):
+            limit = person[k + 1][0] if k + 1 < len(person) else len(self.doc.text)
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            sent = span.sent
+            nxt_end = sent.end
+            if sent.end < len(self.doc):
+                nxt_end = self.doc[sent.end].sent.end
+            last = self.canonical(ent).split()[-1]
+            v = votes.setdefault(last, [0, 0])
+            for t in self.doc[span.end : nxt_end]:
+                if t.idx >= limit:
+                    break
+                low = t.lower_
+                if low in ("he", "him", "his", "himself"):
+                    v[0] += 1
+                elif low in ("she", "her", "hers", "herself"):
+                    v[1] += 1
+        for name, (m, f) in votes.items():
+            if m > f:
+                self.gender[name] = "m"
+            elif f > m:
+                self.gender[name] = "f"
 
     def gender_of(self, name: str) -> str | None:
         return self.gender.get(name.split()[-1]) if name else None
+
+    def _learn_roles(self) -> None:
+        """Role nouns next to person names ("Surrey mayor Doug McCallum", "Kirby, the spokesman")."""
+        for s, e, ent in self.mentions:
+            if ent.type != "PERSON":
+                continue
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            head = span.root
+            roles = []
+            for c in head.children:
+                if c.i < span.start and c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "PROPN") and c.i not in self.tok_ent:
+                    roles.append(c)
+                if c.dep_ == "appos" and c.pos_ == "NOUN":
+                    roles.append(c)
+            if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+                roles.append(head.head)
+            name = self.canonical(ent)
+            for r in roles:
+                self.role_mentions.append((s, r.lemma_.lower(), Speaker(name, "PERSON", self.gender_of(name))))
+        self.role_mentions.sort(key=lambda x: x[0])
+
+    def role(self, lemma: str, pos: int) -> Speaker | None:
+        best = None
+        for s, r, spk in self.role_mentions:
+            if s >= pos:
+                break
+            if r == lemma and pos - s < PRONOUN_WINDOW * 3:
+                best = spk
+        if best is None:
+            hit = self.state.roles.get(lemma)
+            if hit is not None and pos - hit[0] < PRONOUN_WINDOW * 2:
+                best = hit[1]
+        return best
 
     # ---------------------------------------------------------------- subject to speaker
     def name_tokens(self, tok: Token) -> list[Token]:
@@ -156,12 +232,19 @@ class _Resolver:
             org = self._owner(tok)
             if org is not None:
                 return org, None
-        dets = [c for c in tok.children if c.dep_ == "det"]
-        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss", "nummod")]
-        if dets and dets[0].lower_ in ("the", "this", "that") and not mods and tok.tag_ in ("NN", "NNP"):
-            hit = self.state.roles.get(lemma)
-            if hit is not None and pos - hit[0] < PRONOUN_WINDOW * 2:
-                return hit[1], None
+        dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+        if dets and dets[0].lower_ in ("the", "this", "that", "our", "its") and tok.tag_ in ("NN", "NNP"):
+            if lemma in ORG_NOUNS:
+                org = self._recent_mention(pos, ("ORG",), None)
+                if org is not None:
+                    return org, None
+            hit = self.role(lemma, pos)
+            if hit is not None:
+                return hit, None
+            if re.search(r"\d+-year-old", " ".join(t.text for t in tok.subtree)):
+                hit = self._recent_mention(pos, ("PERSON",), None)
+                if hit is not None:
+                    return hit, None
         return Speaker(self.phrase(tok), None), lemma
 
     def _owner(self, tok: Token) -> Speaker | None:
@@ -178,25 +261,41 @@ class _Resolver:
         return None
 
     def phrase(self, tok: Token) -> str:
-        """An anonymous source as written, left modifiers kept, articles dropped."""
-        left = [t for t in tok.lefts if t.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod", "case", "advmod", "quantmod")]
-        start = min([tok.i] + [t.left_edge.i for t in left])
-        toks = [t for t in self.doc[start : tok.i + 1] if not t.is_punct]
-        while toks and toks[0].lower_ in ARTICLES:
+        """An anonymous source as written ("a person familiar with the talks"), article dropped."""
+        toks = []
+        for t in tok.subtree:
+            if t.i > tok.i and (t.text in (",", "(", "—", "–", ";") or t.dep_ in ("relcl", "appos") or t.lower_ in ("who", "which", "that")):
+                break
+            if t.i < tok.left_edge.i:
+                continue
+            toks.append(t)
+        toks = [t for t in toks if not t.is_space and t.text not in "\"“”"][:12]
+        while toks and (toks[0].lower_ in ARTICLES or toks[0].is_punct):
             toks = toks[1:]
+        while toks and toks[-1].is_punct:
+            toks = toks[:-1]
         return " ".join(t.text for t in toks) or tok.text
 
     def pronoun(self, low: str, pos: int) -> Speaker:
         if low in PRONOUNS_PERSON_M or low in PRONOUNS_PERSON_F:
             want = "m" if low in PRONOUNS_PERSON_M else "f"
+            by_speaker = None
             for p, spk in reversed(self.state.history):
                 if pos - p > PRONOUN_WINDOW:
                     break
                 if spk.type in ("PERSON", None) and _looks_like_name(spk.name) and spk.gender in (None, want):
-                    return spk
-            ent = self._recent_mention(pos, ("PERSON",), want)
-            if ent is not None:
-                return ent
+                    by_speaker = (p, spk)
+                    break
+            by_mention = self._recent_mention(pos, ("PERSON",), want, with_pos=True)
+            if PRONOUN_MODE == "speaker":
+                order = [by_speaker, by_mention]
+            elif PRONOUN_MODE == "mention":
+                order = [by_mention, by_speaker]
+            else:
+                order = sorted([x for x in (by_speaker, by_mention) if x], key=lambda x: -x[0])
+            for x in order:
+                if x is not None:
+                    return x[1]
             return Speaker(None)
         if low in PRONOUNS_NEUTER:
             for p, spk in reversed(self.state.history):
@@ -215,32 +314,39 @@ class _Resolver:
             return Speaker(None)
         return Speaker(None)
 
-    def _recent_mention(self, pos: int, types: tuple[str, ...], gender: str | None) -> Speaker | None:
+    def _recent_mention(self, pos: int, types: tuple[str, ...], gender: str | None, with_pos: bool = False):
         i = bisect.bisect_left(self.mention_starts, pos) - 1
         while i >= 0:
             s, e, ent = self.mentions[i]
             if pos - s > PRONOUN_WINDOW:
                 break
-            if ent.type in types:
+            if ent.type in types and not (self.in_quote and self.in_quote(s)):
                 name = self.canonical(ent)
                 g = self.gender_of(name)
-                if g in (None, gender):
-                    return Speaker(name, ent.type, g)
+                if g in (None, gender) or gender is None:
+                    spk = Speaker(name, ent.type, g)
+                    return (s, spk) if with_pos else spk
             i -= 1
         return None
 
 
 def _looks_like_name(name: str | None) -> bool:
-    return bool(name) and all(w[:1].isupper() for w in name.split() if w[:1].isalpha())
+    words = [w for w in (name or "").split() if w[:1].isalpha()]
+    return bool(words) and words[0][:1].isupper() and words[-1][:1].isupper()
 
 
 # ====================================================================== attribution
 
 
+def _same_paragraph(a: Token, b: Token) -> bool:
+    lo, hi = (a, b) if a.i < b.i else (b, a)
+    return "\n" not in a.doc.text[lo.idx : hi.idx]
+
+
 def _subject(v: Token, in_quote, depth: int = 0) -> Token | None:
-    for c in v.children:
-        if c.dep_ in SUBJ_DEPS and not in_quote[c.i]:
-            return c
+    subs = [c for c in v.children if c.dep_ in SUBJ_DEPS and not in_quote[c.i] and _same_paragraph(c, v)]
+    if subs:
+        return min(subs, key=lambda c: abs(c.i - v.i))
     # "…, adding that", "saying", conjoined verbs: the subject of the governing verb
     if depth < 3 and v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl") and v.head.i != v.i:
         if v.dep_ == "relcl":  # "Kirby, who said …"
@@ -281,6 +387,8 @@ class _Extractor:
                 self.in_quote[i] = True
                 self.quote_of_tok[i] = k
         self.tok_starts = starts
+        self.forced_subject: dict[int, Token] = {}
+        self.res.in_quote = lambda char: self.in_quote[self.tok_at(char)]
 
     # ------------------------------------------------------------------ helpers
     def tok_at(self, char: int) -> int:
@@ -292,6 +400,35 @@ class _Extractor:
         return [self.doc[k] for k in range(i, j)]
 
     # ------------------------------------------------------------------ direct quotes
+    def subject(self, v: Token) -> Token | None:
+        """Subject of cue ``v`` from the parse, else the name right next to it ("…,” Smith said")."""
+        subj = _subject(v, self.in_quote)
+        if subj is not None:
+            return subj
+        if v.i in self.forced_subject:
+            return self.forced_subject[v.i]
+        if v.lower_ == "according":
+            return None
+        ok = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART")
+        left = []
+        i = v.i - 1
+        while i >= 0 and not self.in_quote[i] and self.doc[i].pos_ in ok and _same_paragraph(self.doc[i], v):
+            left.insert(0, self.doc[i])
+            i -= 1
+        if left and (i < 0 or self.in_quote[i] or self.doc[i].is_punct):
+            heads = [t for t in left if t.pos_ in ("PROPN", "NOUN", "PRON")]
+            if heads:
+                return heads[-1]
+        right = []
+        i = v.i + 1
+        while i < len(self.doc) and not self.in_quote[i] and self.doc[i].pos_ in ok and _same_paragraph(self.doc[i], v):
+            right.append(self.doc[i])
+            i += 1
+        heads = [t for t in right if t.pos_ in ("PROPN", "NOUN")]
+        if heads and (i >= len(self.doc) or self.doc[i].is_punct or self.doc[i].pos_ in ("ADP", "SCONJ")):
+            return heads[-1]
+        return None
+
     def attribution(self, k: int) -> tuple[Token | None, str]:
         """(cue token, how) for quote span ``k``; how in after|before|embedded|''."""
         sp = self.spans[k]
@@ -308,10 +445,19 @@ class _Extractor:
                 if not t.is_punct:
                     seen += 1
                 if _is_cue(t) and seen <= 7:
-                    subj = _subject(t, self.in_quote)
+                    subj = self.subject(t)
                     if subj is not None or t.lower_ == "according":
                         return t, "after"
                 if seen > 7:
+                    break
+            # tagger slips: “…,” DeBoer said / “…,” Sinclair states.
+            words = [t for t in after if not t.is_punct and not t.is_space][:4]
+            for n, t in enumerate(words[1:], 1):
+                if t.lower_ in CUE_FORMS and all(w.text[:1].isupper() or w.lower_ in ALL_PRONOUNS for w in words[:n]):
+                    if words[n - 1].lower_ not in ALL_PRONOUNS or words[n - 1].lower_ in ("he", "she", "they", "it", "we", "i"):
+                        self.forced_subject[t.i] = words[n - 1]
+                        return t, "after"
+                if t.text[:1].islower():
                     break
         # before the quote: "X said: “…”", "X said, “…”", "X told Reuters “…”"
         start = sp.para_start if prev is None or prev.para_start != sp.para_start else prev.outer_end
@@ -322,7 +468,7 @@ class _Extractor:
             for t in reversed(before):
                 if t.i < sent_start and not lead.endswith(":"):
                     break
-                if _is_cue(t) and _subject(t, self.in_quote) is not None:
+                if _is_cue(t) and self.subject(t) is not None:
                     return t, "before"
         if not before and prev is None:
             # quote opens the paragraph; previous paragraph ends "X said:"
@@ -333,7 +479,7 @@ class _Extractor:
                 for t in reversed(pt):
                     if t.text == "\n" or "\n" in t.text:
                         break
-                    if _is_cue(t) and _subject(t, self.in_quote) is not None:
+                    if _is_cue(t) and self.subject(t) is not None:
                         return t, "before"
         # embedded fragment: the verb that governs the quoted words
         qtoks = [t for t in self.toks_between(sp.start, sp.end) if not t.is_space]
@@ -353,7 +499,7 @@ class _Extractor:
                 h = h.head
                 hops += 1
             if _is_cue(h) and not self.in_quote[h.i] and h.sent.start == t.sent.start:
-                if _subject(h, self.in_quote) is not None:
+                if self.subject(h) is not None:
                     return h, "embedded"
             break
         return None, ""
@@ -369,7 +515,7 @@ class _Extractor:
             if nxt is not None and nxt.lower_ == "to":
                 return self.res.speaker_of(nxt.nbor(1), nxt.idx)
             return Speaker(None), None
-        subj = _subject(v, self.in_quote)
+        subj = self.subject(v)
         if subj is None:
             return Speaker(None), None
         return self.res.speaker_of(subj, subj.idx)
@@ -396,6 +542,10 @@ class _Extractor:
                 k = obj
                 sp = self.spans[k]
                 cue, how = attrib[k]
+                nwords = len(_WORD_RE.findall(self.text[sp.start : sp.end]))
+                if cue is not None and (nwords < MIN_DIRECT_WORDS or (how == "embedded" and nwords < MIN_EMBEDDED_WORDS)):
+                    consumed.add(k)
+                    cue = None
                 if cue is not None:
                     spk, role = self.speaker_from_cue(cue)
                     self.res.state.remember(cue.idx, spk, role)
@@ -508,7 +658,10 @@ class _Extractor:
             if v.lemma_.lower() not in INDIRECT_LEMMAS or v.pos_ not in ("VERB", "AUX"):
                 continue
             subj = _subject(v, self.in_quote)
-            if subj is None:
+            if subj is None or subj.lemma_.lower() in NON_SPEAKER_NOUNS:
+                continue
+            para = self.text.rfind("\n", 0, v.idx) + 1
+            if _LABEL_RE.match(self.text, para):
                 continue
             comp = [c for c in v.children if c.dep_ == "ccomp" and not self.in_quote[c.i]]
             span = None
@@ -526,7 +679,9 @@ class _Extractor:
                 span = self._trim(toks, v)
             elif v.dep_ == "ROOT":
                 # "…, officials said." parsed with the content as a left-hand clause
-                lefts = [c for c in v.lefts if c.dep_ in ("advcl", "dep", "ccomp") and c.pos_ in ("VERB", "AUX")]
+                lefts = [c for c in v.lefts if c.dep_ in ("advcl", "dep", "ccomp") and c.pos_ in ("VERB", "AUX")
+                         and not any(m.dep_ in ("mark", "advmod") and m.i < c.i for m in c.children)
+                         and c.tag_ not in ("VBN", "VBG")]
                 if lefts:
                     c = lefts[0]
                     span = self._trim(list(doc[c.left_edge.i : c.right_edge.i + 1]), v)
