@@ -1,0 +1,65 @@
+"""The newsetl command line, run as a user runs it (subprocess, real database)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support import ARTICLES, REPO, SEED
+
+NEWSETL = str(Path(sys.executable).parent / "newsetl")
+CONTRACT_KEYS = {
+    "source_path", "error", "title", "author", "published", "dateline", "agency", "site_name",
+    "url", "language", "captions", "body", "entities", "quotes", "casualties",
+}
+
+
+def newsetl(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [NEWSETL, *args], capture_output=True, text=True, cwd=REPO, env={**os.environ, **(env or {})}, timeout=600
+    )
+
+
+def test_help_documents_every_command():
+    out = newsetl("--help")
+    assert out.returncode == 0
+    for command in ("run", "extract", "db"):
+        assert command in out.stdout
+    for sub in (("run", "--help"), ("extract", "--help"), ("db", "--help")):
+        res = newsetl(*sub)
+        assert res.returncode == 0 and "Usage:" in res.stdout
+
+
+def test_extract_prints_the_contract_for_every_file(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    out = newsetl("extract", "--jsonl", str(SEED), *map(str, sorted(ARTICLES.iterdir())), str(empty))
+    assert out.returncode == 0, out.stderr
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(lines) == 2 + len(list(ARTICLES.iterdir()))
+    for record in lines:
+        assert CONTRACT_KEYS <= set(record)
+    seed = lines[0]
+    assert seed["source_path"] == str(SEED) and seed["error"] is None
+    assert (seed["dateline"], seed["agency"]) == ("SULAIMANI", "ESTA")
+    assert seed["body"].startswith("The United States did not use information")
+    assert "Previous Article" not in seed["body"]
+    assert lines[-1]["error"] == "empty file" and lines[-1]["body"] == ""
+
+
+def test_run_refuses_an_unmigrated_external_database_then_loads(fresh_db_url):
+    env = {"NEWSETL_DATABASE_URL": fresh_db_url}
+    refused = newsetl("run", "seeds/", env=env)
+    assert refused.returncode != 0
+    assert "newsetl db upgrade" in refused.stderr
+
+    up = newsetl("db", "upgrade", env=env)
+    assert up.returncode == 0, up.stderr
+    done = newsetl("run", "seeds/", "--no-progress", env=env)
+    assert done.returncode == 0, done.stderr
+    assert "files seen" in done.stdout and "success" in done.stdout
+    summary_row = [line for line in done.stdout.splitlines() if "success" in line][0]
+    assert [c.strip() for c in summary_row.strip("│ ").split("│")][:4] == ["1", "1", "0", "0"]
