@@ -1,11 +1,771 @@
-"""Casualty figures (not implemented yet: returns no figures)."""
+"""Casualty figures: killed, injured, missing, kidnapped and arrested counts with provenance.
+
+Works on the dependency parse of the body: a casualty word ("killed", "dead", "wounded",
+"death of", "injuries") is a trigger; its victims are the passive subject / object / subject /
+possessor / "of"-object; the count is the victims' number ("17", "four", "a", "two dozen",
+"dozens", coordinated "a man and a woman") with its hedge ("at least", "up to", "between 3
+and 5"). Each figure gets its sentence, who reported it ("..., police said", "according to X",
+"X told Reuters that ..."), whether the text says it could not be confirmed, and the place the
+sentence names. The same figure told again later in the article is merged into one figure
+with several mentions.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import logging
+import re
+from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Span, Token
+
+from etl.extract import casualty_lexicon as lex
+from etl.extract.numbers import Quantity, apply_hedge, match_hedge, parse_number
 from etl.models import Casualty, Entity
+
+log = logging.getLogger(__name__)
+
+__all__ = ["extract_casualties"]
+
+# Entity types of numbers that are never counts of people.
+_NOT_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+_LOCATION_TYPES = ("GPE", "LOC", "FAC")
+_NUMBERISH_DEPS = {"nummod", "quantmod", "compound", "nmod", "amod"}
+_MODALS = {"could", "would", "might", "may", "should", "must"}
+_ORDER = {"killed": 0, "injured": 1, "missing": 2, "kidnapped": 3, "arrested": 4}
+
+
+@dataclass
+class _Figure:
+    category: str
+    count: int | None
+    count_min: int | None
+    count_max: int | None
+    qualifier: str | None
+    victims: str | None
+    victim_head: str | None  # lemma of the victims' head noun, for merging
+    sent: Span
+    trigger: Token
+    victim_tok: Token | None
+    weak: bool = False  # from "shot"/"stabbed": dropped when the same victims are killed
+    partitive: bool = False
+    subset: bool = False  # "one of them", "one fatally": part of a group counted elsewhere
+    attribution: str | None = None
+    confirmed: bool | None = None
+    location: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """spaCy sentences, further split at blank lines (headline and paragraphs)."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.i > start and "\n" in tok.text and tok.is_space:
+                if any(not t.is_space for t in doc[start : tok.i]):
+                    out.append(doc[start : tok.i])
+                start = tok.i + 1
+        if start < sent.end and any(not t.is_space for t in doc[start : sent.end]):
+            out.append(doc[start : sent.end])
+    return [_strip(s) for s in out]
+
+
+def _strip(span: Span) -> Span:
+    doc = span.doc
+    s, e = span.start, span.end
+    while s < e and doc[s].is_space:
+        s += 1
+    while e > s and doc[e - 1].is_space:
+        e -= 1
+    return doc[s:e]
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _trigger(t: Token) -> tuple[str, str] | None:
+    """(category, kind) for a casualty word; kind is verb / intrans / adj / noun / weak."""
+    low, lem = t.text.lower(), _lemma(t)
+    if t.pos_ in ("VERB", "AUX") or low in lex.PARTICIPLES:
+        verb = lex.PARTICIPLES.get(low, lem)
+        if verb in lex.TRANSITIVE:
+            return lex.TRANSITIVE[verb], "verb"
+        if lem in lex.INTRANSITIVE and t.pos_ == "VERB":
+            return lex.INTRANSITIVE[lem], "intrans"
+        if lem in lex.WEAK_INJURY_VERBS and t.pos_ == "VERB":
+            return "injured", "weak"
+    if t.pos_ in ("ADJ", "VERB", "NOUN") and low in lex.ADJECTIVES:
+        return lex.ADJECTIVES[low], "adj"
+    if t.pos_ == "NOUN" and lem in lex.NOUNS:
+        return lex.NOUNS[lem], "noun"
+    return None
+
+
+def _is_negated(t: Token) -> bool:
+    if any(c.dep_ == "neg" for c in t.children):
+        return True
+    head = t.head
+    if t.dep_ in ("conj", "xcomp") and head.i != t.i and any(c.dep_ == "neg" for c in head.children):
+        return True
+    return False
+
+
+def _is_irrealis(t: Token) -> bool:
+    """Hypothetical or intended events: "could have been killed", "tried to kill", "if hurt"."""
+    auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.text.lower() for c in auxes}
+    if words & _MODALS and "have" in words:
+        return True
+    if any(c.text.lower() == "to" and c.dep_ == "aux" for c in auxes):
+        # "was found to be dead" is real; "threatened to kill" is not
+        return t.head.lemma_.lower() not in ("find", "confirm", "report", "believe", "say")
+    if any(c.dep_ == "mark" and c.text.lower() in ("if", "unless", "lest") for c in t.children):
+        return True
+    if words & {"will", "'ll"} and not any(c.dep_ == "auxpass" for c in auxes):
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------- victims
+
+
+def _subject(v: Token) -> Token | None:
+    for c in v.children:
+        if c.dep_ in ("nsubjpass", "nsubj") and c.lower_ not in ("it", "there"):
+            return c
+    return None
+
+
+def _object(v: Token) -> Token | None:
+    for c in v.children:
+        if c.dep_ in ("dobj", "obj"):
+            return c
+    return None
+
+
+def _is_passive(v: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or (
+        v.tag_ == "VBN" and v.dep_ in ("acl", "amod", "relcl", "advcl", "conj", "ROOT", "ccomp", "oprd")
+        and _object(v) is None
+    )
+
+
+def _resolve_relative(tok: Token, clause: Token) -> Token:
+    """"a man who was killed": the relative pronoun stands for the noun the clause modifies."""
+    if tok.lower_ in lex.RELATIVES and clause.dep_ in ("relcl", "acl"):
+        return clause.head
+    return tok
+
+
+def _victim_of_verb(v: Token, kind: str) -> Token | None:
+    if kind in ("verb", "weak"):
+        obj = _object(v)
+        if obj is not None and not _is_passive_with_subject(v):
+            return _resolve_relative(obj, v)
+        subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None:
+            return _resolve_relative(subj, v)
+        if v.dep_ in ("acl", "amod") and v.tag_ == "VBN":
+            return v.head  # "a man killed in the attack", "the injured man"
+        if v.dep_ == "relcl":
+            return None
+        if v.dep_ == "conj" and v.head.i != v.i:
+            h = v.head
+            hs = next((c for c in h.children if c.dep_ == "nsubjpass"), None)
+            if hs is not None and _is_passive(v):
+                return _resolve_relative(hs, h)  # "were shot and killed"
+            if h.dep_ in ("acl", "amod") and _is_passive(v):
+                return h.head
+        subj = _subject(v)
+        if subj is not None and v.tag_ == "VBN" and _object(v) is None and any(
+            c.dep_ == "auxpass" for c in v.children
+        ):
+            return _resolve_relative(subj, v)
+        return None
+    if kind == "intrans":
+        subj = _subject(v)
+        if subj is not None:
+            return _resolve_relative(subj, v)
+        if v.dep_ == "conj":
+            hs = _subject(v.head)
+            if hs is not None:
+                return _resolve_relative(hs, v.head)
+        if v.dep_ in ("acl", "relcl"):
+            return v.head
+        return None
+    if kind in ("adj", "verb", "weak"):
+        num = next((c for c in v.children if c.dep_ == "nummod" and c.i < v.i and c.like_num), None)
+        if num is not None and _subject(v) is None and _object(v) is None:
+            return num  # headline "9 dead, 2 injured"
+    if kind == "adj":
+        if v.dep_ == "amod":
+            return v.head  # "the dead man", "4 dead"
+        own = _subject(v)
+        if own is not None:
+            return _resolve_relative(own, v)
+        h = v.head
+        if v.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "conj", "attr", "dep"):
+            if h.lemma_.lower() in ("leave", "find", "report", "confirm", "declare", "pronounce") and _object(h) is not None:
+                return _resolve_relative(_object(h), h)  # "left four people dead"
+            hs = _subject(h)
+            if hs is not None:
+                return _resolve_relative(hs, h)
+        if v.dep_ in ("acl", "relcl", "appos"):
+            return v.head
+        return None
+    return None
+
+
+def _is_passive_with_subject(v: Token) -> bool:
+    return any(c.dep_ == "nsubjpass" for c in v.children)
+
+
+def _victim_of_noun(n: Token) -> tuple[Token | None, Token | None]:
+    """(victim token, count token) for a noun trigger ("death of X", "X's death", "17 deaths")."""
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "to"):
+            for p in c.children:
+                if p.dep_ == "pobj" and c.lower_ == "of":
+                    return p, None
+        if c.dep_ == "poss":
+            return c, None
+    for c in n.children:
+        if c.dep_ == "nummod" and c.like_num:
+            return None, c
+    # injury nouns: "he suffered gunshot wounds", "a man with injuries", "treated for wounds"
+    if _lemma(n) in ("injury", "wound"):
+        h = n.head
+        if n.dep_ == "dobj" and h.lemma_.lower() in lex.BEARER_VERBS:
+            s = _subject(h)
+            if s is None and h.dep_ in ("acl", "relcl", "advcl") and h.tag_ == "VBG":
+                return h.head if h.dep_ != "advcl" else _subject(h.head), None
+            if s is None and h.dep_ == "conj":
+                s = _subject(h.head)
+            return (_resolve_relative(s, h) if s is not None else None), None
+        if n.dep_ == "pobj" and h.lower_ in ("with", "for", "from") and h.head.i != h.i:
+            g = h.head
+            while g.lemma_.lower() in lex.CARRIER_NOUNS and g.head.i != g.i:
+                g = g.head
+                if g.pos_ == "ADP" and g.head.i != g.i:
+                    g = g.head
+            if g.pos_ in ("NOUN", "PROPN", "PRON"):
+                return g, None
+            s = _subject(g) or next((c for c in g.children if c.dep_ == "dobj"), None)
+            return (_resolve_relative(s, g) if s is not None else None), None
+    return None, None
+
+
+# --------------------------------------------------------------------------- counts
+
+
+def _number_tokens(head: Token) -> list[Token]:
+    """The tokens of the number whose head is ``head`` ("3.5 million", "two dozen")."""
+    toks = [head]
+    for c in head.children:
+        if c.dep_ in ("compound", "nummod", "quantmod") and (c.like_num or c.lower_ in ("dozen", "a", "an")):
+            toks.append(c)
+    toks.sort(key=lambda t: t.i)
+    # contiguous only
+    run = [t for t in toks if abs(t.i - head.i) <= 3]
+    return run
+
+
+def _is_count_token(t: Token) -> bool:
+    if t.ent_type_ in _NOT_COUNT_ENTS:
+        return False
+    if not (t.like_num or t.lower_ in ("dozen", "dozens", "hundreds", "thousands", "scores", "millions")):
+        return False
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    if nxt is not None and nxt.text in ("-", "%") and t.i + 2 < len(t.doc) and t.doc[t.i + 2].lower_.startswith("year"):
+        return False  # "23-year-old"
+    if nxt is not None and nxt.lower_ in ("%", "percent", "am", "pm", "a.m.", "p.m.", "o'clock"):
+        return False
+    if t.i > 0 and t.nbor(-1).text in ("$", "#", "£", "€", ":"):
+        return False
+    return True
+
+
+def _hedge_before(first: Token, sent_start: int) -> tuple[str | None, Token | None]:
+    """Hedge words right before a number ("at least", "more than"); and "between" ranges."""
+    doc = first.doc
+    words = [doc[i] for i in range(max(sent_start, first.i - 3), first.i)]
+    h = match_hedge([w.text for w in words])
+    if h:
+        return h, words[len(words) - len(h.split())]
+    return None, None
+
+
+def _quantity(tok: Token, sent: Span) -> tuple[int | None, int | None, int | None, str | None] | None:
+    """(count, min, max, qualifier) of the number headed by ``tok``; None when it is no count."""
+    if not _is_count_token(tok):
+        return None
+    toks = _number_tokens(tok)
+    text = " ".join(t.text for t in toks)
+    q = parse_number(text)
+    if q is None:
+        return None
+    hedge, _ = _hedge_before(toks[0], sent.start)
+    # "between 3 and 5", "3 to 5", "three or four"
+    doc = tok.doc
+    if toks[0].i > sent.start and doc[toks[0].i - 1].lower_ == "between":
+        for c in tok.children:
+            if c.dep_ == "conj" and c.like_num:
+                hi = parse_number(c.text)
+                if hi is not None and hi.value is not None and q.value is not None:
+                    return q.value, q.value, hi.value, f"between {toks[0].text} and {c.text}"
+    end = toks[-1].i
+    if end + 2 < sent.end and doc[end + 1].lower_ in ("to", "or", "-", "–") and doc[end + 2].like_num:
+        hi = parse_number(doc[end + 2].text)
+        if hi is not None and hi.value is not None and q.value is not None and hi.value > q.value:
+            return q.value, q.value, hi.value, None
+    c, lo, hi = apply_hedge(q, hedge)
+    if q.vague:
+        return None, lo, hi, hedge
+    return c, lo, hi, hedge
+
+
+def _noun_count(head: Token, sent: Span) -> tuple[int | None, int | None, int | None, str | None]:
+    """Count of a victims noun phrase headed by a noun: its nummod, "a", "both", or none."""
+    for c in head.children:
+        if c.dep_ in ("nummod", "quantmod", "amod", "compound") and c.i < head.i and _is_count_token(c):
+            r = _quantity(c, sent)
+            if r is not None:
+                return r
+    for c in head.lefts:
+        for t in c.subtree:
+            if t.i < head.i and t.dep_ in ("nummod", "compound", "quantmod") and _is_count_token(t):
+                r = _quantity(t, sent)
+                if r is not None:
+                    return r
+    for c in head.children:
+        if c.dep_ in ("det", "predet") and c.i < head.i:
+            low = c.lower_
+            if low in ("no",):
+                return 0, 0, 0, None
+            if low in lex.DET_COUNTS and lex.DET_COUNTS[low] is not None:
+                n = lex.DET_COUNTS[low]
+                return n, n, n, None
+    if head.tag_ in ("NN", "NNP") and head.lower_ not in ("police", "people", "staff", "family", "crowd"):
+        # a singular noun or a name: one person ("the victim", "Jihad Cromer")
+        if head.tag_ == "NNP" or any(c.dep_ in ("det", "poss") for c in head.children):
+            return 1, 1, 1, None
+    return None, None, None, None
+
+
+def _victim_words(head: Token) -> str:
+    """The victims' noun with its noun compounds ("service members", "fighter", "people")."""
+    if head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+        toks = [t for t in head.subtree if t.ent_type_ == "PERSON" and t.i <= head.i]
+        return " ".join(t.text for t in toks) if toks else head.text
+    if head.lower_ == "old" and any(c.lower_.startswith("year") for c in head.children):
+        toks = [t for t in head.subtree if t.i <= head.i and t.dep_ != "det"]
+        return head.doc.text[toks[0].idx : head.idx + len(head.text)]
+    left = []
+    i = head.i - 1
+    while i >= 0:
+        t = head.doc[i]
+        if t.head.i == head.i and t.dep_ == "compound" and t.pos_ == "NOUN" and not t.like_num:
+            left.insert(0, t)
+            i -= 1
+            continue
+        break
+    return " ".join(t.text for t in [*left, head])
+
+
+def _count_victims(v: Token, sent: Span) -> tuple[tuple[int | None, int | None, int | None, str | None], str | None, str | None, bool]:
+    """(count tuple, victims text, victims head lemma, partitive) for a victim token."""
+    low = v.lower_
+    if v.like_num or low in ("dozens", "hundreds", "thousands", "scores"):
+        # "four" as the victims (ellipsis) or partitive "one of its fighters"
+        q = _quantity(v, sent) or (None, None, None, None)
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                p = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if p is not None:
+                    return q, _victim_words(p), _lemma(p), True
+        return q, None, None, False
+    if low in lex.SINGULAR_PRONOUNS:
+        return (1, 1, 1, None), None, None, False
+    if low in lex.PLURAL_PRONOUNS:
+        q = _noun_count(v, sent)
+        return (q if q[0] is not None else (None, None, None, None)), None, None, False
+    if v.tag_ == "PRP$" or (v.dep_ == "poss" and v.pos_ == "PRON"):
+        n = 1 if low in ("his", "her") else None
+        return (n, n, n, None), None, None, False
+    if v.pos_ == "PRON" and low in ("one", "someone", "somebody", "anyone", "anybody"):
+        n = None if low in ("anyone", "anybody") else 1
+        return (n, n, n, None), None, None, False
+    # coordinated victims: "a man and a woman", "a father and daughter"
+    conjs = [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and _trigger(c) is None]
+    q = _noun_count(v, sent)
+    words = _victim_words(v)
+    if conjs:
+        total = q[0]
+        for c in conjs:
+            cq = _noun_count(c, sent)
+            if cq[0] is None and c.tag_ in ("NN", "NNP"):
+                cq = (1, 1, 1, None)
+            total = None if total is None or cq[0] is None else total + cq[0]
+        if total is not None:
+            q = (total, total, total, None)
+        words = " and ".join([words] + [_victim_words(c) for c in conjs])
+    # "dozens of people": the vague number is the head of the phrase
+    return q, words, _lemma(v), False
+
+
+# --------------------------------------------------------------------------- provenance
+
+
+def _np_text(head: Token, drop_det: bool = True) -> str:
+    """A noun phrase without its leading article and right-hand modifiers."""
+    doc = head.doc
+    left = [t for t in head.subtree if t.i <= head.i]
+    # keep only the contiguous block ending at the head
+    start = head.i
+    for t in sorted(left, key=lambda x: -x.i):
+        if t.i == start - 1 or t.i == start:
+            start = t.i
+    toks = [doc[i] for i in range(start, head.i + 1)]
+    if drop_det:
+        while toks and toks[0].dep_ in ("det", "punct") and toks[0].i < head.i:
+            toks = toks[1:]
+    parts = [doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]] if toks else [head.text]
+    for c in head.children:
+        if c.dep_ == "conj":
+            cc = next((x for x in head.children if x.dep_ == "cc"), None)
+            parts.append((cc.text + " " if cc is not None else "") + _np_text(c, drop_det=False))
+    return " ".join(parts)
+
+
+def _resolve_speaker(tok: Token, sent: Span, entities_by_start: list[tuple[int, Entity]]) -> str:
+    """Pronouns and "the official" resolved against earlier sentences."""
+    low = tok.lower_
+    doc = tok.doc
+    if low in ("he", "she"):
+        best = None
+        for start, ent in entities_by_start:
+            if start < tok.idx and ent.type == "PERSON":
+                best = ent
+        return best.name if best is not None else tok.text
+    if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children) and not any(
+        c.dep_ in ("compound", "amod") for c in tok.children
+    ):
+        for prev in reversed(doc[: sent.start]):
+            if prev.lemma_.lower() == tok.lemma_.lower() and prev.pos_ == "NOUN" and any(
+                c.dep_ in ("compound", "amod") for c in prev.children
+            ):
+                return _np_text(prev)
+    return _np_text(tok)
+
+
+def _attribution(trigger: Token, sent: Span, entities_by_start: list[tuple[int, Entity]]) -> str | None:
+    # "according to X"
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
+            p = next((x for x in t.nbor(1).children if x.dep_ == "pobj"), None)
+            if p is not None:
+                return _resolve_speaker(p, sent, entities_by_start)
+    # reporting verb governing the trigger, or the sentence's root
+    cands = []
+    t = trigger
+    while t.head.i != t.i:
+        t = t.head
+        cands.append(t)
+    for t in sent:
+        if t.dep_ == "ROOT" and t not in cands:
+            cands.append(t)
+        if t.dep_ in ("parataxis", "advcl", "conj") and t.lemma_.lower() in lex.REPORTING and t not in cands:
+            cands.append(t)
+    for v in cands:
+        if v.lemma_.lower() in lex.REPORTING and v.pos_ in ("VERB", "AUX"):
+            s = next((c for c in v.children if c.dep_ in ("nsubj",)), None)
+            if s is None:
+                agent = next((c for c in v.children if c.dep_ == "agent"), None)
+                if agent is not None:
+                    s = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if s is not None and s.lower_ not in ("it", "that", "which", "who", "i", "we", "you"):
+                return _resolve_speaker(s, sent, entities_by_start)
+    return None
+
+
+def _says_unverified(sent: Span) -> bool:
+    for t in sent:
+        low = t.lower_
+        if low in lex.UNVERIFIED_WORDS:
+            return True
+        if t.lemma_.lower() in lex.VERIFY_VERBS or low.startswith(("verif", "confirm", "independently")):
+            window = [x.lower_ for x in t.doc[max(sent.start, t.i - 4) : t.i]]
+            if any(w in ("not", "n't", "unable", "cannot", "never") for w in window):
+                return True
+            if any(c.dep_ == "neg" for c in t.children):
+                return True
+    return False
+
+
+def _refers_to_figure(sent: Span) -> bool:
+    words = {t.lower_ for t in sent[:6]}
+    return bool(words & lex.FIGURE_REFERENTS)
+
+
+def _location(sent: Span, locs: list[tuple[int, int, Entity]], gpe_names: set[str]) -> str | None:
+    doc = sent.doc
+    cands = []
+    for s, e, ent in locs:
+        if s >= sent.start_char and e <= sent.end_char:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("compound", "amod", "poss", "nmod"):
+                continue  # "U.S. military base": a modifier, not the place
+            cands.append((s, ent))
+    if not cands:
+        return None
+    cands.sort(key=lambda x: x[0])
+    ent = cands[0][1]
+    if ent.type == "FAC":
+        for name in gpe_names:
+            if ent.name.startswith(name + " "):
+                return name
+    return ent.name
+
+
+# --------------------------------------------------------------------------- main
+
+
+_YEAR_RE = re.compile(r"\b(1[89]|20)\d\d\b")
+_DAY_RE = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\b")
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+           "sept", "sep", "oct", "nov", "dec"}
+_PERIOD_PHRASES = ("this year", "last year", "so far", "since", "past", "within the last", "years",
+                   "months", "decade", "a year", "per year", "each year", "every year", "annual")
+
+
+def _clause_tokens(trigger: Token) -> list[Token]:
+    """The trigger's clause: its subtree, and for a noun or participle the governing verb's."""
+    root = trigger
+    if trigger.dep_ in ("amod", "acl", "dobj", "pobj", "nsubj", "nsubjpass", "acomp", "oprd", "attr"):
+        root = trigger.head
+        if root.pos_ == "ADP":
+            root = root.head
+    return list(root.subtree)
+
+
+def _is_tally(trigger: Token, sent: Span) -> bool:
+    """A figure over a period or over several incidents ("45 killed in July", "in separate shootings")."""
+    toks = _clause_tokens(trigger)
+    seen_ents = set()
+    for t in toks:
+        if t.ent_type_ == "DATE" and t.ent_iob_ != "O":
+            # the whole DATE entity this token belongs to
+            ent = next((e for e in sent.ents if e.start <= t.i < e.end), None)
+            if ent is None or ent.start in seen_ents:
+                continue
+            seen_ents.add(ent.start)
+            text = ent.text.lower()
+            if _YEAR_RE.search(text):
+                return True
+            words = set(re.findall(r"[a-z]+", text))
+            if words & _MONTHS and not _DAY_RE.search(_YEAR_RE.sub("", text)):
+                return True
+            if any(p in text for p in _PERIOD_PHRASES):
+                return True
+        low = t.lower_
+        if low in lex.TALLY_EVENTS and (
+            t.head.lower_ in ("in", "from", "during", "across", "over", "of", "amid")
+            or any(c.like_num or c.lower_ in ("separate", "several", "multiple") for c in t.children)
+        ):
+            return True
+        if low == "separate" and t.head.lower_ in lex.TALLY_EVENTS | {"incidents", "shootings", "attacks"}:
+            return True
+    return False
+
+
+def _fatal_number(t: Token) -> bool:
+    """"Four people were shot, one fatally": the number modified by "fatally"."""
+    return (t.like_num or t.lower_ in ("all", "both")) and any(
+        c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally") for c in t.children
+    )
+
+
+def _figures_in_sentence(sent: Span) -> list[_Figure]:
+    figs: list[_Figure] = []
+    for t in sent:
+        trig = _trigger(t)
+        if trig is None:
+            if _fatal_number(t):
+                q, words, head, part = _count_victims(t, sent)
+                if q[0]:
+                    figs.append(_Figure("killed", q[0], q[1], q[2], q[3], words, head, sent, t, t,
+                                        partitive=part, subset=True))
+            continue
+        category, kind = trig
+        if _is_negated(t) or _is_irrealis(t):
+            continue
+        if kind == "noun" and any(c.lower_ in ("attempted", "attempt", "alleged") for c in t.children):
+            continue
+        if kind == "noun":
+            victim, count_tok = _victim_of_noun(t)
+        else:
+            victim, count_tok = _victim_of_verb(t, kind), None
+        if kind == "weak" and any(c.lower_ in ("down", "up", "out") and c.dep_ == "prt" for c in t.children):
+            continue  # "shot down a helicopter", "shot up the house"
+        if kind == "weak" and any(c.lower_ in ("dead",) or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)) for c in t.children):
+            category, kind = "killed", "verb"  # "shot dead", "stabbed to death"
+        if kind in ("verb", "weak") and any(c.lower_ in ("fatally", "mortally") for c in t.children):
+            category, kind = "killed", "verb"
+        if victim is None and count_tok is None:
+            continue
+        if victim is not None:
+            vl = victim.lemma_.lower()
+            if victim.lower_ in lex.NOBODY or vl in lex.NOT_VICTIMS or victim.lower_ in lex.NOT_VICTIMS:
+                continue
+            if victim.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "MONEY", "PERCENT", "QUANTITY", "ORDINAL") and not victim.like_num:
+                continue
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in victim.children):
+                continue
+            if victim.pos_ == "PRON" and victim.lower_ in ("it", "this", "what", "something", "anything", "everything", "nothing", "you"):
+                continue
+        if count_tok is not None:
+            q = _quantity(count_tok, sent) or (None, None, None, None)
+            words, head, part = None, None, False
+            if q[0] is None and q[1] is None:
+                continue
+        else:
+            q, words, head, part = _count_victims(victim, sent)
+        if q[0] == 0:
+            continue
+        if q[0] is None and t.tag_ in ("VBZ", "VBP") and kind == "verb":
+            continue  # generic present ("the enemy kills the protectors")
+        if _is_tally(t, sent):
+            continue
+        figs.append(
+            _Figure(category, q[0], q[1], q[2], q[3], words, head, sent, t, victim,
+                    weak=(kind == "weak"), partitive=part,
+                    subset=part or (victim is not None and victim.like_num and victim.dep_ in ("npadvmod", "appos", "conj", "nsubjpass", "nsubj") and kind != "weak" and words is None))
+        )
+    # the same victims under two triggers ("were shot and killed"): keep the stronger one
+    out: list[_Figure] = []
+    for f in figs:
+        dup = next((g for g in out if g.victim_tok is not None and f.victim_tok is not None and g.victim_tok.i == f.victim_tok.i), None)
+        if dup is None:
+            out.append(f)
+            continue
+        if dup.weak and not f.weak:
+            out[out.index(dup)] = f
+        elif not dup.weak and not f.weak and dup.category != f.category:
+            out.append(f)
+    # elliptical victims: "killed one fighter and wounded four" -> four fighters
+    for i, f in enumerate(out):
+        if f.victims is None and f.victim_tok is not None and f.victim_tok.like_num and not f.partitive:
+            prev = next((g for g in reversed(out[:i]) if g.victims), None)
+            if prev is not None:
+                f.victims, f.victim_head = prev.victims, prev.victim_head
+    # "six people were shot, two of them fatally": the shot who died are not also hurt
+    weak = [f for f in out if f.weak and f.count]
+    killed = [f for f in out if f.category == "killed" and f.count]
+    final: list[_Figure] = []
+    for f in out:
+        if f.weak and f.count and killed:
+            k = sum(g.count for g in killed if g.subset) or 0
+            if k and k < f.count:
+                f.count = f.count - k
+                f.count_min = f.count if f.count_min is not None else None
+                f.count_max = f.count if f.count_max is not None else None
+                f.qualifier = f.qualifier
+                final.append(f)
+                continue
+            if not any(g.subset for g in killed) and f.count <= max(g.count for g in killed) and not _is_other(f):
+                continue  # "Lewis died after he was shot": the same person
+        final.append(f)
+    del weak
+    return final
+
+
+def _is_other(f: _Figure) -> bool:
+    v = f.victim_tok
+    return v is not None and any(c.lower_ in ("another", "other", "second", "third") for c in v.children)
+
+
+def _merge_key_compatible(a: _Figure, b: _Figure) -> bool:
+    if a.category != b.category or a.count != b.count:
+        return False
+    if a.location and b.location and a.location != b.location:
+        return False
+    if a.count is None:
+        return a.victim_head is not None and a.victim_head == b.victim_head
+    if a.victim_head and b.victim_head:
+        return a.victim_head == b.victim_head
+    return b.partitive or a.partitive or b.victim_head is None or a.victim_head is None
 
 
 def extract_casualties(doc: Doc, entities: list[Entity]) -> list[Casualty]:
-    return []
+    """Casualty figures of one parsed article body (see the module docstring)."""
+    if not doc.text.strip():
+        return []
+    ent_starts = sorted(((s, e) for e in entities for s, _ in e.mentions), key=lambda x: x[0])
+    locs = [(s, e_, ent) for ent in entities if ent.type in _LOCATION_TYPES for s, e_ in ent.mentions]
+    gpe_names = {ent.name for ent in entities if ent.type == "GPE"}
+    sents = _sentences(doc)
+    figures: list[_Figure] = []
+    for k, sent in enumerate(sents):
+        try:
+            found = _figures_in_sentence(sent)
+        except Exception:  # one odd parse must not lose the article's other figures
+            log.exception("casualty extraction failed on a sentence")
+            continue
+        if not found:
+            continue
+        unverified = _says_unverified(sent) or (
+            k + 1 < len(sents) and _says_unverified(sents[k + 1]) and _refers_to_figure(sents[k + 1])
+        )
+        for f in found:
+            f.attribution = _attribution(f.trigger, sent, ent_starts)
+            f.confirmed = False if unverified else None
+            f.location = _location(sent, locs, gpe_names)
+            f.mentions = [(sent.start_char, sent.end_char)]
+        figures.extend(found)
+    # weak "shot" figures: dropped when the article says the same victims died
+    killed_heads = {f.victim_head for f in figures if f.category == "killed"}
+    kept: list[_Figure] = []
+    for f in figures:
+        if f.weak and f.victim_head in killed_heads and f.count == 1:
+            continue
+        kept.append(f)
+    # the same figure told again: one figure, several mentions
+    merged: list[_Figure] = []
+    for f in kept:
+        same = next((g for g in merged if _merge_key_compatible(g, f)), None)
+        if same is None:
+            merged.append(f)
+            continue
+        span = (f.sent.start_char, f.sent.end_char)
+        if span not in same.mentions:
+            same.mentions.append(span)
+        if same.victims is None and f.victims:
+            same.victims, same.victim_head = f.victims, f.victim_head
+        if same.attribution is None and f.attribution:
+            same.attribution = f.attribution
+    return [
+        Casualty(
+            category=f.category,
+            count=f.count,
+            count_min=f.count_min,
+            count_max=f.count_max,
+            qualifier=f.qualifier,
+            victims=f.victims,
+            attribution=f.attribution,
+            confirmed=f.confirmed,
+            location=f.location,
+            sentence=f.sent.text,
+            start=f.sent.start_char,
+            end=f.sent.end_char,
+            mentions=f.mentions,
+        )
+        for f in merged
+    ]
