@@ -141,7 +141,9 @@ def write_ledger(conn: Connection, src: SourceFile, outcome: LoadOutcome, run_id
             "format": new.format,
             "encoding": new.encoding,
             "last_run_id": new.last_run_id,
-            "times_seen": old.times_seen + 1,
+            # A retried task of the same run sees the file again: that is not another sighting.
+            "times_seen": old.times_seen
+            + sa.case((old.last_run_id.is_distinct_from(new.last_run_id), 1), else_=0),
             "last_seen_at": sa.func.now(),
         },
     )

@@ -43,3 +43,20 @@ def test_reprocess_replaces_child_rows_without_duplicating(warehouse):
     assert after == before
     with warehouse.connect() as conn:
         assert conn.execute(sa.select(articles.c.updated_at)).scalar_one() > old_updated
+
+
+def test_a_retried_batch_of_the_same_run_changes_nothing(warehouse):
+    from etl.load import start_run
+    from etl.pipeline import process_batch
+    from tests.support import SEED
+
+    run_id = start_run(warehouse, "retry-test", "test")
+    process_batch([str(SEED)], run_id, engine=warehouse)
+    with warehouse.connect() as conn:
+        seen = conn.execute(sa.select(ingest_ledger.c.times_seen)).scalar_one()
+    before = table_counts(warehouse)
+    again = process_batch([str(SEED)], run_id, engine=warehouse)  # as an Airflow retry would
+    assert again.duplicates == 1
+    assert table_counts(warehouse) == before
+    with warehouse.connect() as conn:
+        assert conn.execute(sa.select(ingest_ledger.c.times_seen)).scalar_one() == seen
