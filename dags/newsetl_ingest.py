@@ -1,0 +1,112 @@
+"""newsetl ingest: inbox → warehouse, nightly (02:00 UTC, NEWSETL_SCHEDULE) and on demand.
+
+Thin wiring only: every task calls a function of ``etl.orchestration``.
+Warehouse: the Airflow connection ``news_db`` (else newsetl's default warehouse).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from airflow.sdk import CronTriggerTimetable, Param, TriggerRule, dag, task
+from airflow.sdk.exceptions import AirflowFailException
+
+from etl import orchestration as orch
+
+# Database-facing tasks retry with exponential backoff (30 s, 60 s, 120 s, capped at 10 min).
+DB_RETRIES = {
+    "retries": 3,
+    "retry_delay": dt.timedelta(seconds=30),
+    "retry_exponential_backoff": 2.0,
+    "max_retry_delay": dt.timedelta(minutes=10),
+}
+
+_cron = orch.schedule()
+
+
+@dag(
+    dag_id=orch.INGEST_DAG_ID,
+    description="Ingest news article files from an inbox into the PostgreSQL warehouse",
+    schedule=CronTriggerTimetable(_cron, timezone="UTC") if _cron else None,
+    start_date=dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc),
+    catchup=False,
+    max_active_runs=1,
+    params={name: Param(**spec) for name, spec in orch.param_specs().items()},
+    default_args={"owner": "newsetl", "retries": 0},
+    tags=["newsetl"],
+    doc_md=__doc__,
+)
+def newsetl_ingest():
+    @task(**DB_RETRIES)
+    def check_schema() -> str:
+        try:
+            return orch.check_schema(orch.warehouse_url())
+        except Exception as exc:
+            from etl.db.migrate import SchemaNotAtHead
+
+            if isinstance(exc, SchemaNotAtHead):  # retrying will not migrate it: fail at once
+                raise AirflowFailException(f"{exc} (or trigger the {orch.MIGRATE_DAG_ID} DAG)") from exc
+            raise
+
+    @task(**DB_RETRIES)
+    def open_run(params=None, dag_run=None) -> int | None:
+        return orch.open_run(
+            orch.run_key(dag_run.dag_id, dag_run.run_id),
+            str(getattr(dag_run.run_type, "value", dag_run.run_type)),
+            dag_run.triggering_user_name,
+            dict(params),
+            url=orch.warehouse_url(),
+        )
+
+    @task
+    def plan(params=None) -> list[list[str]]:
+        try:
+            return orch.plan_batches(
+                params["inbox"], params["include"], batch_size=params["batch_size"], max_files=params["max_files"]
+            )["batches"]
+        except orch.InboxError as exc:
+            raise AirflowFailException(str(exc)) from exc
+
+    @task(**DB_RETRIES)
+    def process_batch(paths: list[str], record_id: int | None, params=None) -> dict:
+        return orch.run_batch(
+            paths,
+            record_id,
+            reprocess=params["reprocess"],
+            dry_run=params["dry_run"],
+            batch_size=params["batch_size"],
+            url=None if params["dry_run"] else orch.warehouse_url(),
+        )
+
+    @task(**DB_RETRIES)
+    def quality_checks(record_id: int | None, batches: list[list[str]], summaries) -> dict:
+        try:
+            files = sum(len(b) for b in batches)
+            return orch.quality_checks(record_id, files, orch.pulled(summaries), url=orch.warehouse_url())
+        except orch.DataQualityError as exc:
+            raise AirflowFailException(str(exc)) from exc
+
+    @task(trigger_rule=TriggerRule.ALL_DONE, **DB_RETRIES)
+    def close_run(record_id, batches, summaries, checks, params=None) -> dict:
+        try:
+            return orch.close_run(
+                record_id,
+                batches,
+                orch.pulled(summaries),
+                checks,
+                dry_run=params["dry_run"],
+                url=None if record_id is None else orch.warehouse_url(),
+            )
+        except orch.RunFailed as exc:
+            raise AirflowFailException(str(exc)) from exc
+
+    schema = check_schema()
+    record_id = open_run()  # id of the row in pipeline_runs
+    planned = plan()
+    schema >> [record_id, planned]
+    summaries = process_batch.partial(record_id=record_id).expand(paths=planned)
+    checks = quality_checks(record_id, planned, summaries)
+    close_run(record_id, planned, summaries, checks)
+
+
+newsetl_ingest()
