@@ -1,21 +1,627 @@
-"""Named entities with canonical names (placeholder: plain spaCy spans, to be canonicalised)."""
+"""Named entities with canonical names, every mention's offsets and ISO codes for countries.
+
+``extract_entities(doc)`` takes the spaCy parse of one article body and returns one
+:class:`~etl.models.Entity` per real-world entity of the article:
+
+1. **Mentions.** spaCy's PERSON, ORG, GPE, LOC, NORP, FAC and EVENT spans, split at line breaks
+   and at an inner possessive ("Tufts University's Feinstein Center"), trimmed of determiners,
+   possessive "'s", punctuation, leading numbers and lower-case words, and (for people) titles
+   ("President", "Cmdr."). Junk (lone punctuation, page furniture such as "Article", dates) is
+   dropped. A nationality adjective directly followed by capitalised words becomes an
+   organisation ("Islamic" + "State"), and capitalised web addresses ("Polygraph.info") are
+   added as organisations.
+2. **Forms.** Mentions with the same normalised text are one form whatever spaCy's label.
+3. **Linking.** Country names and aliases resolve through pycountry (``countries.py``); an
+   acronym links to the name it abbreviates, defined in parentheses ("Kataib Hezbollah (KH)")
+   or matching the initials of a name in the text; a single word links to the person whose
+   surname (or unique first name) it is; a shorter name links to a longer one that contains it
+   ("Security Council" -> "UN Security Council", "Kurdistan" -> "Kurdistan Region").
+4. **Type** by a vote over all mentions of the entity: spaCy's label, plus context cues
+   (a title before the name, "province"/"camp"/"group" after it, "energy company X", a person
+   label right after "the" or "in"), so one mis-typed mention does not split an entity.
+5. **Name** = the longest form (countries: the canonical short name), aliases = the other
+   surface forms, mentions = the character offsets of every mention, short forms included.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
 from spacy.tokens import Doc
 
+from etl.extract import entity_lexicon as L
+from etl.extract.countries import display_name, lookup_country
 from etl.models import ENTITY_TYPES, Entity
+
+_QUOTES = set("\"'“”‘’«»„‚`")
+_POSSESSIVES = {"'s", "’s", "'", "’", "s'", "s’"}
+_ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z&]{1,7}$")
+_PAREN_ACRONYM_RE = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
+_OR_ACRONYM_RE = re.compile(r",?\s+(?:or|also known as|known as)\s+([A-Z][A-Za-z&.]{1,9})(?=[\s,;:.)–—-])")
+_PLURAL_NORP_RE = re.compile(r"^([A-Z][a-z]+(?:an|i|ist|ite|im|er))s$")
+_WS_RE = re.compile(r"\s+")
+_HYPHEN_PAIR_RE = re.compile(r"^[A-Z][\w.]*(?:-[A-Z][\w.]*)+$")
+_PLACE = "PLACE"  # pseudo-type of a vote for "some place": goes to GPE or LOC at the end
+
+
+@dataclass
+class _Mention:
+    start: int  # char offsets of the cleaned name
+    end: int
+    text: str  # cleaned name (comparison and canonical form)
+    surface: str  # as written, titles kept, determiners and possessive dropped
+    label: str  # spaCy's label
+    tok_start: int
+    tok_end: int
+    votes: Counter = field(default_factory=Counter)
+    sent_initial: bool = False
+
+
+@dataclass
+class _Form:
+    key: str
+    mentions: list[_Mention] = field(default_factory=list)
+    country: str | None = None
+    acronym_of: bool = False  # linked as an acronym of another form
+    person_short: bool = False  # linked as a surname / first name of a person
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    @property
+    def display(self) -> str:
+        c = Counter(m.text for m in self.mentions)
+        return max(c, key=lambda t: (c[t], -self._pos(t)))
+
+    def _pos(self, text: str) -> int:
+        return min(m.start for m in self.mentions if m.text == text)
+
+    @property
+    def words(self) -> list[str]:
+        return self.display.split()
+
+    def votes(self) -> Counter:
+        v: Counter = Counter()
+        for m in self.mentions:
+            v.update(m.votes)
+        return v
+
+    def type(self) -> str:
+        return _decide(self.votes(), self.mentions)
+
+
+def _decide(votes: Counter, mentions: list[_Mention]) -> str:
+    """Majority type; PLACE votes join GPE or LOC; ties go to the earliest mention's label."""
+    v = Counter({k: c for k, c in votes.items() if k != _PLACE})
+    place = votes.get(_PLACE, 0)
+    if place:
+        target = "LOC" if v.get("LOC", 0) > v.get("GPE", 0) else "GPE"
+        v[target] += place
+    if not v:
+        return mentions[0].label if mentions else "ORG"
+    best = max(v.values())
+    tied = [k for k, c in v.items() if c == best]
+    if len(tied) == 1:
+        return tied[0]
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.label in tied:
+            return m.label
+    return sorted(tied)[0]
+
+
+def norm_key(text: str) -> str:
+    t = text.replace("’", "'").replace("‘", "'")
+    t = re.sub(r"'s$", "", t)
+    t = t.replace(".", "")
+    t = re.sub(r"\s*-\s*", "-", t)
+    return _WS_RE.sub(" ", t).strip().casefold()
+
+
+def _clean_word(w: str) -> str:
+    return w.rstrip(".").casefold()
+
+
+def _core_word(w: str) -> str:
+    """A surname without its Arabic article, casefolded ("al-Assad" -> "assad")."""
+    for p in L.ARTICLE_PREFIXES:
+        if w.startswith(p) and len(w) > len(p) + 1:
+            w = w[len(p):]
+            break
+    return norm_key(w)
+
+
+def _close(a: str, b: str) -> bool:
+    """Spelling variants of a long word (Damerau-Levenshtein distance 1, same first letter)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 6 or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (len(diff) == 2 and diff[1] == diff[0] + 1
+                and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    s, t = (a, b) if len(a) < len(b) else (b, a)
+    for i in range(len(t)):
+        if t[:i] + t[i + 1:] == s:
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def _raw_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    spans = []
+    taken = set()
+    ents = list(doc.ents)
+    for i, ent in enumerate(ents):
+        if ent.label_ not in ENTITY_TYPES:
+            continue
+        start, end, label = ent.start, ent.end, ent.label_
+        if label == "NORP":  # "Islamic" + "State": the adjective opens an organisation's name
+            j = end
+            nxt_ent_start = ents[i + 1].start if i + 1 < len(ents) else len(doc)
+            while (j < len(doc) and j < nxt_ent_start and doc[j].tag_ in ("NNP", "NNPS")
+                   and doc[j].is_title and _clean_word(doc[j].text) not in L.TITLE_OPENERS
+                   and not doc[j].is_sent_start and "\n" not in doc[j - 1].whitespace_):
+                j += 1
+            if j > end and not (j < len(doc) and doc[j].ent_type_ == "PERSON"):
+                end, label = j, "ORG"
+        spans.append((start, end, label))
+        taken.update(range(start, end))
+    for t in doc:  # capitalised web addresses are outlets: "told Polygraph.info"
+        if (t.i not in taken and t.like_url and t.text[:1].isupper() and "/" not in t.text
+                and "@" not in t.text and re.search(r"[A-Za-z]\.[a-z]{2,}$", t.text)):
+            spans.append((t.i, t.i + 1, "ORG"))
+    spans.sort()
+    return spans
+
+
+def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a span at line breaks and at an inner possessive."""
+    parts, a = [], start
+    for i in range(start, end):
+        t = doc[i]
+        if "\n" in t.text or (t.is_space and "\n" in t.text):
+            if i > a:
+                parts.append((a, i))
+            a = i + 1
+        elif t.text in _POSSESSIVES and t.tag_ == "POS" and i < end - 1:
+            if i > a:
+                parts.append((a, i))
+            a = i + 1
+        elif "\n" in t.whitespace_ and i < end - 1:
+            parts.append((a, i + 1))
+            a = i + 1
+    if a < end:
+        parts.append((a, end))
+    return parts
+
+
+def _is_title_tok(t) -> bool:
+    return _clean_word(t.text) in L.TITLES and (t.text[:1].isupper() or t.lower_ in
+                                                 ("former", "late", "then", "acting", "ex"))
+
+
+def _lower_noun_run(doc: Doc, j: int, limit: int = 3) -> list[str]:
+    words = []
+    while j < len(doc) and len(words) < limit:
+        t = doc[j]
+        if t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN"):
+            words.append(t.lower_)
+            j += 1
+        else:
+            break
+    return words
+
+
+def _noun_cues(words: list[str], votes: Counter) -> None:
+    s = set(words)
+    if s & L.GPE_NOUNS:
+        votes["GPE"] += 2
+    elif s & L.LOC_NOUNS:
+        votes["LOC"] += 2
+    elif s & L.ORG_NOUNS:
+        votes["ORG"] += 2
+
+
+def _clean(doc: Doc, a: int, b: int, label: str) -> _Mention | None:
+    n = len(doc)
+    votes: Counter = Counter()
+    trailing: list[str] = []
+    # --- trailing: punctuation, possessive, lower-case nouns ("Logar province")
+    while b > a:
+        t = doc[b - 1]
+        if t.is_punct or t.is_space or t.text in _POSSESSIVES or t.text in _QUOTES:
+            b -= 1
+        elif b - 1 > a and t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "PROPN"):
+            trailing.insert(0, t.lower_)
+            b -= 1
+        else:
+            break
+    surface_a = None
+    # --- leading: punctuation, determiners, numbers, lower-case words, titles
+    while a < b:
+        t = doc[a]
+        low = _clean_word(t.text)
+        if t.is_punct or t.is_space or t.text in _QUOTES:
+            a += 1
+        elif low in L.DETERMINERS:
+            a += 1
+        elif t.text[:1].isdigit():
+            a += 1  # "the 1967 Six-Day War"
+        elif t.text[:1].islower() and low not in L.NAME_PARTICLES:
+            if low in L.STOP_PREFIXES and a + 1 < b and doc[a + 1].text in ("-", "–"):
+                return None  # "non-American", "pro-Israeli"
+            a += 1
+        elif label == "PERSON" and a + 1 < b and _is_title_tok(t):
+            if surface_a is None:
+                surface_a = a
+            votes["PERSON"] += 2
+            a += 1
+        elif (label == "PERSON" and a + 1 < b and (t.is_sent_start or a == 0)
+              and re.search(r"[a-z](?:ing|ed|ly)$", t.text)):
+            a += 1  # heading verb: "Questioning Vindman's judgment"
+        else:
+            break
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].text in _POSSESSIVES):
+        b -= 1
+    if a >= b:
+        return None
+    if surface_a is None:
+        surface_a = a
+    start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+    text = _WS_RE.sub(" ", doc.text[start:end]).strip()
+    surface = _WS_RE.sub(" ", doc.text[doc[surface_a].idx:end]).strip()
+    if not _valid(doc, a, b, text, label):
+        return None
+    votes[label] += 1
+    prev = doc[a - 1] if a > 0 else None
+    prev2 = doc[a - 2] if a > 1 else None
+    nxt = doc[b] if b < n else None
+    # --- context cues
+    if label in ("ORG", "NORP", "GPE") and b - a <= 2 and nxt is not None and nxt.is_title \
+            and _clean_word(nxt.text) in L.TITLE_HEADS and b + 1 < n \
+            and (doc[b + 1].ent_type_ == "PERSON" or doc[b + 1].is_title):
+        return None  # part of a job title: "National Security Adviser John Bolton"
+    if label == "ORG" and b - a == 1 and prev is not None and prev.lower_ == "of" \
+            and prev2 is not None and _is_title_tok(prev2):
+        return None  # "Secretary of State"
+    if prev is not None and _is_title_tok(prev) and prev.text[:1].isupper():
+        votes["PERSON"] += 2
+    if prev is not None and prev.is_lower and prev.lower_ in L.ORG_APPOSITION:
+        votes["ORG"] += 3  # "energy company Burisma": the class noun is decisive
+    if label == "PERSON" and prev is not None and prev.lower_ == "the" \
+            and doc[b - 1].dep_ != "compound":
+        votes["PERSON"] -= 1
+        votes["ORG"] += 1
+    if label == "PERSON" and prev is not None and prev.lower_ in L.PLACE_PREPOSITIONS \
+            and not (nxt is not None and nxt.text in _POSSESSIVES):
+        votes["PERSON"] -= 1
+        votes[_PLACE] += 1
+    if label != "NORP":  # a nationality adjective always modifies a noun
+        _noun_cues(trailing + _lower_noun_run(doc, b), votes)
+    sent_initial = doc[a].is_sent_start or (prev is not None and "\n" in prev.whitespace_)
+    return _Mention(start, end, text, surface, label, a, b, votes, bool(sent_initial))
+
+
+def _valid(doc: Doc, a: int, b: int, text: str, label: str) -> bool:
+    letters = sum(c.isalpha() for c in text)
+    if letters < 2 or "\n" in text:
+        return False
+    if not (text[:1].isupper() or text[:1].isdigit()
+            or _clean_word(doc[a].text) in L.NAME_PARTICLES):
+        return False
+    words = [_clean_word(doc[i].text) for i in range(a, b) if not doc[i].is_punct]
+    if not words:
+        return False
+    if all(w in L.JUNK_WORDS for w in words):
+        return False
+    if all(w in L.MONTHS or w in L.WEEKDAYS or w.isdigit() for w in words):
+        return False
+    if all(w in L.TITLES for w in words):
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------- linking
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.p = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.p[i] != i:
+            self.p[i] = self.p[self.p[i]]
+            i = self.p[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.p[max(ri, rj)] = min(ri, rj)
+
+
+def _initials(words: list[str], skip_stop: bool) -> str:
+    out = []
+    for w in words:
+        for part in w.split("-"):
+            p = part.strip(".,")
+            if not p:
+                continue
+            if skip_stop and p.casefold() in L.ACRONYM_STOPWORDS:
+                continue
+            out.append(p[0])
+    return "".join(out).casefold()
+
+
+def _is_acronym(text: str) -> bool:
+    t = text.replace(".", "")
+    return bool(_ACRONYM_RE.match(t)) and sum(c.isupper() for c in t) >= 2 and t[-1].isupper()
+
+
+def _demonym_like(word: str, norp_keys: set[str]) -> bool:
+    k = norm_key(word)
+    return k in norp_keys or bool(re.search(r"(?:an|ian|ese|ish|i|ic)$", k))
 
 
 def extract_entities(doc: Doc) -> list[Entity]:
-    found: dict[tuple[str, str], Entity] = {}
-    for ent in doc.ents:
-        if ent.label_ not in ENTITY_TYPES:
+    # ---- mentions
+    mentions: list[_Mention] = []
+    for start, end, label in _raw_spans(doc):
+        for a, b in _split(doc, start, end):
+            m = _clean(doc, a, b, label)
+            if m is not None:
+                mentions.append(m)
+    _coordinated_first_names(doc, mentions)
+    acronym_defs = _acronym_definitions(doc, mentions)
+    mentions.extend(_acronym_mentions(doc, mentions, acronym_defs))
+
+    # ---- forms
+    forms: dict[str, _Form] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        k = norm_key(m.text)
+        forms.setdefault(k, _Form(k)).mentions.append(m)
+    _strip_sentence_initial(forms)
+    flist = list(forms.values())
+    idx = {f.key: i for i, f in enumerate(flist)}
+    uf = _Union(len(flist))
+    bonus: dict[int, Counter] = {}
+    ftypes = [f.type() for f in flist]
+    norp_keys = {f.key for f, t in zip(flist, ftypes, strict=True) if t == "NORP"}
+
+    person_long = [i for i, f in enumerate(flist) if ftypes[i] == "PERSON" and len(f.words) > 1]
+    person_last = {_core_word(flist[i].words[-1]) for i in person_long}
+
+    # countries
+    for i, f in enumerate(flist):
+        if len(f.words) == 1 and _core_word(f.words[0]) in person_last:
+            continue  # "Jordan" as the surname of a person in the text
+        placeish = any(m.label in ("GPE", "LOC") for m in f.mentions)
+        code = lookup_country(f.display, allow_codes=placeish)
+        if code and (placeish or ftypes[i] != "NORP"):
+            f.country = code
+    by_code: dict[str, int] = {}
+    for i, f in enumerate(flist):
+        if f.country:
+            if f.country in by_code:
+                uf.union(by_code[f.country], i)
+            else:
+                by_code[f.country] = i
+
+    # acronyms defined in parentheses
+    for acro_key, long_key in acronym_defs.items():
+        if acro_key in idx and long_key in idx and not flist[idx[acro_key]].country:
+            uf.union(idx[acro_key], idx[long_key])
+            flist[idx[acro_key]].acronym_of = True
+            if not flist[idx[long_key]].country and ftypes[idx[long_key]] != "PERSON":
+                bonus.setdefault(idx[long_key], Counter())["ORG"] += 2
+    # acronyms matching initials
+    for i, f in enumerate(flist):
+        if f.country or f.acronym_of or len(f.words) != 1 or not _is_acronym(f.display):
             continue
-        name = " ".join(ent.text.split())
-        if not name:
+        target = f.display.replace(".", "").casefold()
+        acro_is_org = any(m.label == "ORG" for m in f.mentions)
+        cands = [j for j, g in enumerate(flist)
+                 if j != i and len(g.words) > 1 and not g.country
+                 and (ftypes[j] != "PERSON" or acro_is_org)
+                 and target in (_initials(g.words, True), _initials(g.words, False))]
+        if cands:
+            j = max(cands, key=lambda j: (len(flist[j].mentions), -flist[j].first))
+            uf.union(i, j)
+            f.acronym_of = True
+            bonus.setdefault(j, Counter())["ORG"] += 2
+
+    # surnames and first names of people
+    for i, f in enumerate(flist):
+        if f.country or f.acronym_of or len(f.words) != 1 or ftypes[i] == "NORP":
             continue
-        key = (name, ent.label_)
-        entity = found.setdefault(key, Entity(name=name, type=ent.label_))
-        entity.mentions.append((ent.start_char, ent.end_char))
-    return list(found.values())
+        w = _core_word(f.words[0])
+        cands = [j for j in person_long if _close(_core_word(flist[j].words[-1]), w)]
+        if not cands and ftypes[i] == "PERSON":
+            cands = [j for j in person_long if norm_key(flist[j].words[0]) == w]
+            if len(cands) > 1:
+                cands = []
+        if cands:
+            j = max(cands, key=lambda j: (len(flist[j].mentions), -flist[j].first))
+            uf.union(i, j)
+            f.person_short = True
+
+    # shorter names inside longer ones
+    for i, f in enumerate(flist):
+        if f.country or f.acronym_of or f.person_short or ftypes[i] in ("PERSON", "NORP"):
+            continue
+        fw = [norm_key(w) for w in f.words]
+        cands = []
+        for j, g in enumerate(flist):
+            if j == i or g.country or ftypes[j] in ("PERSON", "NORP") or len(g.words) <= len(fw):
+                continue
+            gw = [norm_key(w) for w in g.words]
+            extra = len(gw) - len(fw)
+            if gw[extra:] == fw and (len(fw) >= 2 or all(
+                    _demonym_like(w, norp_keys) for w in g.words[:extra])):
+                cands.append(j)
+            elif gw[:len(fw)] == fw and all(w in L.GEO_SUFFIXES for w in gw[len(fw):]):
+                cands.append(j)
+        if cands:
+            j = max(cands, key=lambda j: (len(flist[j].mentions), -flist[j].first))
+            uf.union(i, j)
+
+    # plural nationalities: "Americans" -> "American"
+    for i, f in enumerate(flist):
+        if ftypes[i] != "NORP":
+            continue
+        mt = _PLURAL_NORP_RE.match(f.display)
+        if mt and norm_key(mt.group(1)) in idx:
+            uf.union(i, idx[norm_key(mt.group(1))])
+
+    # places named in airports: "Erbil International Airport" -> Erbil is a place
+    for f in flist:
+        words = f.words
+        if len(words) >= 2 and words[-1] == "Airport":
+            base = words[:-2] if len(words) >= 3 and words[-2] == "International" else words[:-1]
+            k = norm_key(" ".join(base))
+            if k in idx:
+                bonus.setdefault(idx[k], Counter())[_PLACE] += 3
+
+    # ---- clusters
+    clusters: dict[int, list[int]] = {}
+    for i in range(len(flist)):
+        clusters.setdefault(uf.find(i), []).append(i)
+    out: list[tuple[int, Entity]] = []
+    for members in clusters.values():
+        ents = _build(flist, ftypes, members, bonus)
+        if ents is not None:
+            out.append(ents)
+    out.sort(key=lambda p: p[0])
+    return [e for _, e in out]
+
+
+def _build(flist: list[_Form], ftypes: list[str], members: list[int],
+           bonus: dict[int, Counter]) -> tuple[int, Entity] | None:
+    forms = [flist[i] for i in members]
+    mentions = sorted((m for f in forms for m in f.mentions), key=lambda m: (m.start, m.end))
+    code = next((f.country for f in forms if f.country), None)
+    has_person_long = any(ftypes[i] == "PERSON" and len(flist[i].words) > 1 for i in members)
+    if code:
+        etype, name = "GPE", display_name(code)
+    else:
+        votes: Counter = Counter()
+        for i in members:
+            f = flist[i]
+            if f.person_short and has_person_long:
+                votes["PERSON"] += len(f.mentions)
+            else:
+                votes.update(f.votes())
+            votes.update(bonus.get(i, Counter()))
+        etype = _decide(votes, mentions)
+        if etype not in ENTITY_TYPES:
+            etype = mentions[0].label
+        names = [f for f in forms if not f.acronym_of] or forms
+        if etype == "NORP":  # "American" over "Americans" when both are written
+            names = [f for f in names if not _PLURAL_NORP_RE.match(f.display)] or names
+        best = max(names, key=lambda f: (len(f.words), len(f.display), len(f.mentions), -f.first))
+        name = best.display
+        if _HYPHEN_PAIR_RE.match(name) and etype != "PERSON" and " " not in name:
+            parts = name.split("-")
+            if any(lookup_country(p, allow_codes=False) or p.casefold() in {
+                    norm_key(f.display) for f in flist} for p in parts):
+                return None  # "Baghdad-Damascus", "Iraqi-Syrian": a modifier, not a name
+    seen, aliases = set(), []
+    for m in mentions:
+        for s in (m.surface, m.text):
+            if s != name and s not in seen:
+                seen.add(s)
+                aliases.append(s)
+    # one offset per mention, no duplicates
+    offsets = sorted({(m.start, m.end) for m in mentions})
+    entity = Entity(name=name, type=etype, mentions=offsets, country_code=code, aliases=aliases)
+    return mentions[0].start, entity
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _coordinated_first_names(doc: Doc, mentions: list[_Mention]) -> None:
+    """"Joe and Hunter Biden": the lone first name takes the shared surname."""
+    by_tok = {m.tok_start: m for m in mentions}
+    for m in mentions:
+        if m.label != "PERSON" or m.tok_end - m.tok_start != 1 or " " in m.text:
+            continue
+        j = m.tok_end
+        if j + 2 < len(doc) and doc[j].lower_ == "and" and (j + 1) in by_tok:
+            other = by_tok[j + 1]
+            words = other.text.split()
+            if other.label == "PERSON" and len(words) == 2:
+                m.text = f"{m.text} {words[-1]}"
+
+
+def _acronym_definitions(doc: Doc, mentions: list[_Mention]) -> dict[str, str]:
+    """"Kataib Hezbollah (KH)" / "KH (Kataib Hezbollah)": acronym key -> name key."""
+    defs: dict[str, str] = {}
+    by_start = {m.start: m for m in mentions}
+    text = doc.text
+    for m in mentions:
+        mt = _PAREN_ACRONYM_RE.match(text, m.end) or _OR_ACRONYM_RE.match(text, m.end)
+        if mt and len(m.text.split()) > 1 and _is_acronym(mt.group(1)):
+            defs.setdefault(norm_key(mt.group(1)), norm_key(m.text))
+            continue
+        if _is_acronym(m.text):
+            mt2 = re.match(r"\s*\(\s*", text[m.end:m.end + 5])
+            if mt2:
+                inner = by_start.get(m.end + mt2.end())
+                if inner is not None and len(inner.text.split()) > 1:
+                    defs.setdefault(norm_key(m.text), norm_key(inner.text))
+    return defs
+
+
+def _acronym_mentions(doc: Doc, mentions: list[_Mention], defs: dict[str, str]) -> list[_Mention]:
+    """Every occurrence of a defined acronym is a mention ("a KH statement said")."""
+    if not defs:
+        return []
+    covered = [(m.start, m.end) for m in mentions]
+    out = []
+    by_key = {}
+    for m in mentions:
+        by_key.setdefault(norm_key(m.text), m)
+    for acro_key in defs:
+        # the written acronym: from a mention, or from the parenthesis itself
+        for mt in re.finditer(r"(?<![\w.])([A-Z][A-Za-z&.]{1,9})(?![\w])", doc.text):
+            if norm_key(mt.group(1)) != acro_key:
+                continue
+            s, e = mt.start(1), mt.end(1)
+            if any(a < e and s < b for a, b in covered):
+                continue
+            label = by_key[defs[acro_key]].label if defs[acro_key] in by_key else "ORG"
+            out.append(_Mention(s, e, mt.group(1), mt.group(1), label, -1, -1,
+                                Counter({label: 1})))
+            covered.append((s, e))
+    return out
+
+
+def _strip_sentence_initial(forms: dict[str, _Form]) -> None:
+    """"Key Security Council powers ..." at a sentence start: the first word is not the name's
+    when the rest is a name found elsewhere in the text."""
+    for key in list(forms):
+        f = forms[key]
+        words = f.display.split()
+        if len(words) < 3 or not all(m.sent_initial for m in f.mentions):
+            continue
+        if _clean_word(words[0]) in L.NAME_OPENERS or f.type() == "PERSON":
+            continue
+        rest = norm_key(" ".join(words[1:]))
+        if rest in forms and rest != key:
+            for m in f.mentions:
+                cut = m.text.find(" ") + 1
+                m.start += cut
+                m.text = m.text[cut:]
+                m.surface = m.text
+            forms[rest].mentions.extend(f.mentions)
+            forms[rest].mentions.sort(key=lambda m: m.start)
+            del forms[key]

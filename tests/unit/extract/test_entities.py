@@ -1,0 +1,344 @@
+"""Entity canonicalisation on short articles written for these tests.
+
+Most tests pin the NER spans with ``_doc(text, [...])`` so that they test our rules and not the
+statistical model; a few run the real pipeline end to end.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from spacy.tokens import Doc
+
+from etl.extract.countries import display_name, lookup_country
+from etl.extract.entities import extract_entities
+from etl.models import ENTITY_TYPES, Entity
+from etl.nlp import get_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+def _doc(nlp, text: str, ents: list[tuple[str, str]] | None = None) -> Doc:
+    """Parse ``text``; with ``ents``, replace spaCy's entities by every occurrence of each
+    (surface, label) pair (longer surfaces first, no overlaps)."""
+    doc = nlp(text)
+    if ents is None:
+        return doc
+    spans, taken = [], set()
+    for surface, label in sorted(ents, key=lambda p: -len(p[0])):
+        for m in re.finditer(re.escape(surface), text):
+            if any(i in taken for i in range(m.start(), m.end())):
+                continue
+            span = doc.char_span(m.start(), m.end(), label=label)
+            assert span is not None, surface
+            spans.append(span)
+            taken.update(range(m.start(), m.end()))
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    return doc
+
+
+def _by_name(entities: list[Entity]) -> dict[str, Entity]:
+    names = [e.name for e in entities]
+    assert len(names) == len(set(names)), f"duplicate names: {names}"
+    return {e.name: e for e in entities}
+
+
+def _surfaces(doc: Doc, e: Entity) -> list[str]:
+    return [doc.text[s:t] for s, t in e.mentions]
+
+
+# --------------------------------------------------------------------------- abbreviations
+
+
+def test_abbreviation_defined_in_parentheses(nlp):
+    text = ("Fighters of the Popular Mobilization Forces (PMF) entered the town on Monday. "
+            "A PMF commander said the operation was over.")
+    doc = _doc(nlp, text, [("Popular Mobilization Forces", "ORG"), ("PMF", "ORG"),
+                           ("Monday", "DATE")])
+    ents = _by_name(extract_entities(doc))
+    pmf = ents["Popular Mobilization Forces"]
+    assert pmf.type == "ORG"
+    assert "PMF" in pmf.aliases
+    assert _surfaces(doc, pmf).count("PMF") == 2
+    assert "PMF" not in ents
+
+
+def test_abbreviation_untagged_uses_are_mentions(nlp):
+    text = ("The Northern Farmers Union (NFU) called a strike. Members of the NFU marched, "
+            "and NFU leaders met ministers.")
+    doc = _doc(nlp, text, [("Northern Farmers Union", "ORG")])
+    ents = _by_name(extract_entities(doc))
+    nfu = ents["Northern Farmers Union"]
+    assert _surfaces(doc, nfu).count("NFU") == 3
+
+
+def test_abbreviation_by_initials_of_a_name_in_the_text(nlp):
+    text = ("The Coastal Defence Authority issued a warning. Later the CDA said the storm "
+            "had passed, and a CDA spokesman thanked residents.")
+    doc = _doc(nlp, text, [("Coastal Defence Authority", "ORG"), ("CDA", "ORG")])
+    ents = _by_name(extract_entities(doc))
+    assert set(ents) == {"Coastal Defence Authority"}
+    assert len(ents["Coastal Defence Authority"].mentions) == 3
+
+
+def test_acronym_person_label_does_not_split_the_organisation(nlp):
+    text = ("Rockets were fired by the Harbour Brigades militia. Harbour Brigades denied it, "
+            "but an HB statement praised the attack.")
+    doc = _doc(nlp, text, [("Harbour Brigades", "PERSON"), ("HB", "ORG")])
+    [hb] = extract_entities(doc)
+    assert (hb.name, hb.type) == ("Harbour Brigades", "ORG")
+    assert len(hb.mentions) == 3
+
+
+# --------------------------------------------------------------------------- possessives, "the"
+
+
+def test_possessive_and_leading_the_are_dropped(nlp):
+    text = ("The Pentagon said the strike was lawful. The Pentagon’s statement came late, "
+            "and Acme Corp's shares fell while the Acme Corp's board met.")
+    doc = _doc(nlp, text, [("The Pentagon’s", "ORG"), ("The Pentagon", "ORG"),
+                           ("Acme Corp's", "ORG")])
+    ents = _by_name(extract_entities(doc))
+    assert set(ents) == {"Pentagon", "Acme Corp"}
+    assert len(ents["Pentagon"].mentions) == 2
+    assert _surfaces(doc, ents["Acme Corp"]) == ["Acme Corp", "Acme Corp"]
+
+
+def test_inner_possessive_splits_two_organisations(nlp):
+    text = "She works at Danube University’s Centre for Water Studies in the city."
+    doc = _doc(nlp, text, [("Danube University’s Centre for Water Studies", "ORG")])
+    ents = _by_name(extract_entities(doc))
+    assert set(ents) == {"Danube University", "Centre for Water Studies"}
+
+
+# --------------------------------------------------------------------------- people
+
+
+def test_title_and_surname_forms_resolve_to_the_full_name(nlp):
+    text = ("President Maria Kovalenko visited the plant. Kovalenko said jobs were safe. "
+            "\"We will stay,\" President Kovalenko told workers, and Ms. Kovalenko left.")
+    doc = _doc(nlp, text, [("Maria Kovalenko", "PERSON"), ("President Kovalenko", "PERSON"),
+                           ("Kovalenko", "PERSON")])
+    [p] = extract_entities(doc)
+    assert (p.name, p.type) == ("Maria Kovalenko", "PERSON")
+    assert len(p.mentions) == 4
+    assert all(s.endswith("Kovalenko") and not s.startswith("President")
+               for s in _surfaces(doc, p))
+    assert "President Kovalenko" in p.aliases and "Kovalenko" in p.aliases
+
+
+def test_lone_title_and_military_rank_are_stripped(nlp):
+    text = "Cmdr. Sean Whitfield, a spokesman, said the base was calm. Whitfield declined more."
+    doc = _doc(nlp, text, [("Cmdr", "PERSON"), ("Sean Whitfield", "PERSON"),
+                           ("Whitfield", "PERSON")])
+    ents = _by_name(extract_entities(doc))
+    assert set(ents) == {"Sean Whitfield"}
+    assert len(ents["Sean Whitfield"].mentions) == 2
+
+
+def test_surname_goes_to_the_most_mentioned_full_name(nlp):
+    text = ("Tom Harlan and Rita Harlan spoke. Tom Harlan said more. Tom Harlan left. "
+            "Harlan later returned.")
+    doc = _doc(nlp, text, [("Tom Harlan", "PERSON"), ("Rita Harlan", "PERSON"),
+                           ("Harlan", "PERSON")])
+    ents = _by_name(extract_entities(doc))
+    assert len(ents["Tom Harlan"].mentions) == 4
+    assert len(ents["Rita Harlan"].mentions) == 1
+
+
+def test_surname_with_arabic_article(nlp):
+    text = "Khalid al-Mansouri was named. Mansouri said he would serve."
+    doc = _doc(nlp, text, [("Khalid al-Mansouri", "PERSON"), ("Mansouri", "PERSON")])
+    [p] = extract_entities(doc)
+    assert p.name == "Khalid al-Mansouri" and len(p.mentions) == 2
+
+
+def test_spelling_variant_of_a_surname(nlp):
+    text = "President Oleksandr Petrenkov met envoys. Later Petrenkovv spoke to reporters."
+    doc = _doc(nlp, text, [("Oleksandr Petrenkov", "PERSON"), ("Petrenkovv", "PERSON")])
+    [p] = extract_entities(doc)
+    assert p.name == "Oleksandr Petrenkov" and len(p.mentions) == 2
+
+
+# --------------------------------------------------------------------------- mis-typed mentions
+
+
+def test_one_mis_typed_mention_does_not_create_a_second_entity(nlp):
+    text = ("Joan Ferris leads the council. Ferris said the budget is tight. "
+            "Critics of Ferris's administration disagreed. Ferris replied.")
+    doc = _doc(nlp, text, [("Joan Ferris", "PERSON"), ("Ferris's", "ORG"), ("Ferris", "PERSON")])
+    [p] = extract_entities(doc)
+    assert (p.name, p.type) == ("Joan Ferris", "PERSON")
+    assert len(p.mentions) == 4
+
+
+def test_surname_mostly_mis_typed_is_still_the_person(nlp):
+    text = ("Karl Brenner testified on Tuesday. Brenner said he knew nothing. Brenner added "
+            "more. Brenner left.")
+    doc = _doc(nlp, text, [("Karl Brenner", "PERSON"), ("Brenner", "ORG"), ("Tuesday", "DATE")])
+    [p] = extract_entities(doc)
+    assert (p.name, p.type) == ("Karl Brenner", "PERSON")
+
+
+def test_type_majority_over_mentions(nlp):
+    text = "Voltrex makes chips. Voltrex hired staff. Voltrex grew fast."
+    doc = _doc(nlp, text, [("Voltrex", "ORG")])
+    doc.ents = [doc.ents[0], doc.ents[1],
+                doc.char_span(text.rindex("Voltrex"), text.rindex("Voltrex") + 7, "PERSON")]
+    [e] = extract_entities(doc)
+    assert (e.name, e.type) == ("Voltrex", "ORG")
+    assert len(e.mentions) == 3
+
+
+def test_place_cues_fix_a_person_label(nlp):
+    text = ("Families fled to the Zarqa camp. Aid reached Zarqa on Friday, and troops stayed "
+            "near Zarqa for weeks.")
+    doc = _doc(nlp, text, [("Zarqa", "PERSON"), ("Friday", "DATE"), ("weeks", "DATE")])
+    [e] = extract_entities(doc)
+    assert e.name == "Zarqa" and e.type in ("LOC", "GPE")
+
+
+def test_class_noun_apposition_makes_an_organisation(nlp):
+    text = "Investigators looked at energy company Norvenko. Norvenko denied wrongdoing."
+    doc = _doc(nlp, text, [("Norvenko", "PERSON")])
+    [e] = extract_entities(doc)
+    assert e.type == "ORG"
+
+
+# --------------------------------------------------------------------------- junk
+
+
+def test_junk_spans_are_dropped(nlp):
+    text = "Mayor Ana Ruiz opened the bridge.\n\nPrevious Article\n\nNext Article\n\n— Related"
+    doc = _doc(nlp, text, [("Ana Ruiz", "PERSON"), ("Previous Article", "ORG"),
+                           ("Article\n\nNext", "ORG"), ("—", "ORG")])
+    ents = _by_name(extract_entities(doc))
+    assert set(ents) == {"Ana Ruiz"}
+
+
+def test_span_across_a_line_break_is_split(nlp):
+    text = "Talks were held in Vienna\n\nGreenpeace said the deal was weak."
+    doc = _doc(nlp, text, [("Vienna\n\nGreenpeace", "GPE")])
+    names = {e.name for e in extract_entities(doc)}
+    assert "Vienna" in names and not any("\n" in n for n in names)
+
+
+def test_attitude_prefixes_and_dates_are_dropped(nlp):
+    text = "Pro-Ruritanian and non-Ruritanian groups met on the September 11, 2001 anniversary."
+    doc = _doc(nlp, text, [("non-Ruritanian", "NORP"), ("the September 11, 2001", "EVENT")])
+    assert extract_entities(doc) == []
+
+
+def test_job_title_words_are_not_organisations(nlp):
+    text = "National Security Adviser Jane Doe met Secretary of State John Roe."
+    doc = _doc(nlp, text, [("National Security", "ORG"), ("Jane Doe", "PERSON"),
+                           ("State", "ORG"), ("John Roe", "PERSON")])
+    ents = _by_name(extract_entities(doc))
+    assert set(ents) == {"Jane Doe", "John Roe"}
+
+
+# --------------------------------------------------------------------------- countries
+
+
+def test_country_aliases_resolve_to_one_entity_with_iso_code(nlp):
+    text = ("The United States and the U.S. Congress disagree. US officials said America "
+            "would act, and the U.S. will keep troops. Britain and the UK agreed with Russia.")
+    doc = _doc(nlp, text, [("The United States", "GPE"), ("U.S.", "GPE"), ("US", "GPE"),
+                           ("America", "GPE"), ("Britain", "GPE"), ("UK", "GPE"),
+                           ("Russia", "GPE")])
+    ents = _by_name(extract_entities(doc))
+    us = ents["United States"]
+    assert (us.type, us.country_code) == ("GPE", "US")
+    assert len(us.mentions) == 5
+    assert {"U.S.", "US", "America"} <= set(us.aliases)
+    uk = ents["United Kingdom"]
+    assert (uk.country_code, len(uk.mentions)) == ("GB", 2)
+    assert ents["Russia"].country_code == "RU"
+
+
+def test_country_labelled_as_person_is_a_country_unless_a_surname(nlp):
+    text = "Refugees crossed into Jordan. Jordan closed the border."
+    doc = _doc(nlp, text, [("Jordan", "PERSON")])
+    [e] = extract_entities(doc)
+    assert (e.name, e.type, e.country_code) == ("Jordan", "GPE", "JO")
+    text2 = "Michael Jordan scored. Jordan smiled."
+    doc2 = _doc(nlp, text2, [("Michael Jordan", "PERSON"), ("Jordan", "PERSON")])
+    [p] = extract_entities(doc2)
+    assert (p.name, p.type, p.country_code) == ("Michael Jordan", "PERSON", None)
+
+
+@pytest.mark.parametrize(
+    ("alias", "code", "name"),
+    [("U.S.", "US", "United States"), ("US", "US", "United States"),
+     ("the United States", "US", "United States"), ("America", "US", "United States"),
+     ("United States of America", "US", "United States"), ("USA", "US", "United States"),
+     ("UK", "GB", "United Kingdom"), ("Britain", "GB", "United Kingdom"),
+     ("Great Britain", "GB", "United Kingdom"), ("Russia", "RU", "Russia"),
+     ("Russian Federation", "RU", "Russia"), ("Iran", "IR", "Iran"),
+     ("Islamic Republic of Iran", "IR", "Iran"), ("Syria", "SY", "Syria"),
+     ("Syrian Arab Republic", "SY", "Syria"), ("South Korea", "KR", "South Korea"),
+     ("Türkiye", "TR", "Turkey"), ("Viet Nam", "VN", "Vietnam"), ("Iraq", "IQ", "Iraq")],
+)
+def test_lookup_country(alias, code, name):
+    assert lookup_country(alias) == code
+    assert display_name(code) == name
+
+
+def test_lookup_country_rejects_non_countries():
+    for text in ("Iraqi", "Washington", "Korea", "Kurdistan", "", "Emirates"):
+        assert lookup_country(text) is None, text
+    assert lookup_country("IT", allow_codes=False) is None
+
+
+# --------------------------------------------------------------------------- places, contract
+
+
+def test_short_place_name_joins_its_region_and_airport_names_a_city(nlp):
+    text = ("Rockets hit a base at Tarvan International Airport in the Kurdistan Region. "
+            "Officials in Kurdistan said the Tarvan attack hurt two.")
+    doc = _doc(nlp, text, [("Tarvan International Airport", "FAC"), ("Kurdistan Region", "GPE"),
+                           ("Kurdistan", "GPE"), ("Tarvan", "ORG")])
+    ents = _by_name(extract_entities(doc))
+    assert len(ents["Kurdistan Region"].mentions) == 2
+    assert ents["Tarvan"].type == "GPE"
+
+
+def test_nationality_plural_and_islamic_state(nlp):
+    text = ("Americans and an American official spoke. They fight Islamic State (ISIS) "
+            "in the north, where ISIS is weak.")
+    doc = _doc(nlp, text, [("Americans", "NORP"), ("American", "NORP"), ("Islamic", "NORP"),
+                           ("ISIS", "ORG")])
+    ents = _by_name(extract_entities(doc))
+    assert len(ents["American"].mentions) == 2
+    isis = ents["Islamic State"]
+    assert isis.type == "ORG" and len(isis.mentions) == 3
+
+
+def test_contract_on_a_real_parse(nlp):
+    text = ("WASHINGTON — Secretary of State Antony Blinken met NATO officials in Brussels on "
+            "Tuesday. Blinken said the United States would back Ukraine, and the U.S. "
+            "would send aid. The Pentagon’s spokesman John Kirby agreed. "
+            "\"We stand firm,\" Kirby said.")
+    doc = _doc(nlp, text)
+    ents = extract_entities(doc)
+    assert all(isinstance(e, Entity) and e.type in ENTITY_TYPES for e in ents)
+    for e in ents:
+        assert e.mentions == sorted(set(e.mentions))
+        for s, t in e.mentions:
+            surface = doc.text[s:t]
+            assert surface.strip() == surface and surface
+            assert not surface.lower().startswith("the ")
+    by = _by_name(ents)
+    assert by["United States"].country_code == "US"
+    assert len(by["United States"].mentions) == 2
+    assert "Pentagon" in by
+    kirby = [e for e in ents if e.name == "John Kirby"]
+    assert kirby and len(kirby[0].mentions) == 2
+
+
+def test_empty_doc(nlp):
+    assert extract_entities(nlp("")) == []
