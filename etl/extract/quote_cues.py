@@ -26,7 +26,7 @@ INDIRECT_LEMMAS = frozenset(
     stress emphasize emphasise suggest warn insist predict concede allege maintain testify state
     reveal disclose deny agree promise pledge vow caution contend boast counter recall mention
     write tweet post indicate estimate reiterate affirm complain point respond reply conclude
-    hint
+    hint lament observe remark assure inform speculate forecast acknowledge concede
     """.split()
 )
 

@@ -45,6 +45,7 @@ MIN_DIRECT_WORDS = 3
 _LABEL_RE = re.compile(r"[A-Z][A-Z .'-]{2,}:")  # "READ MORE:", "WATCH:" paragraph labels
 PRONOUN_WINDOW = 2500
 PRONOUN_MODE = "speaker"
+MERGE_SPLIT = False
 
 
 @dataclass
@@ -537,6 +538,7 @@ class _Extractor:
         speakers: dict[int, Speaker] = {}
         quotes_by_span: dict[int, Quote] = {}
         ind_quotes: list[Quote] = []
+        ind_speakers: list[tuple[int, Speaker]] = []
         for pos, kind, obj in events:
             if kind == "d":
                 k = obj
@@ -566,11 +568,13 @@ class _Extractor:
                     qlen = sum(self.spans[j].end - self.spans[j].start for j in inner)
                     if qlen > 0.6 * (end - start):
                         continue  # essentially a quote: the direct pass handles it
-                    if any(self.spans[j].end > end or self.spans[j].start < start for j in inner):
+                    if any(self.spans[j].start < start for j in inner):
                         continue
+                    end = max([end] + [self.spans[j].end for j in inner])
                     qkind = "mixed"
                     consumed.update(inner)
                 ind_quotes.append(self._quote(start, end, spk, qkind, _cue_text(v)))
+                ind_speakers.append((start, spk))
         # unattributed quote spans: same paragraph's speaker, or the previous paragraph's
         for k, sp in enumerate(self.spans):
             if k in quotes_by_span or k in consumed:
@@ -591,9 +595,15 @@ class _Extractor:
                         break
                     j += 1
             if spk is None and not same and self._opens_paragraph(sp):
-                j = k - 1
-                if j >= 0 and self._is_previous_paragraph(self.spans[j], sp):
-                    spk = speakers.get(j)
+                # the speaker of the last attributed quote of the previous paragraph
+                prev_para = self.text.rfind("\n", 0, sp.para_start - 1)
+                while prev_para > 0 and not self.text[prev_para:sp.para_start].strip():
+                    prev_para = self.text.rfind("\n", 0, prev_para - 1)
+                cands = [(self.spans[j].start, speakers[j]) for j in speakers if self.spans[j].start < sp.start]
+                cands += [(p, x) for p, x in ind_speakers if p < sp.start]
+                cands = [c for c in cands if c[0] > prev_para and c[1].name]
+                if cands:
+                    spk = max(cands, key=lambda c: c[0])[1]
             words = len(_WORD_RE.findall(self.text[sp.start : sp.end]))
             if spk is None and (words < MIN_DIRECT_WORDS_UNATTRIBUTED or not self._sentence_like(sp)):
                 continue
@@ -603,6 +613,18 @@ class _Extractor:
             quotes_by_span[k] = self._quote(sp.start, sp.end, spk or Speaker(None), "direct", None)
         for k in consumed:
             quotes_by_span.pop(k, None)
+        if MERGE_SPLIT:
+            for k in sorted(quotes_by_span):
+                j = k + 1
+                q, sp = quotes_by_span.get(k), self.spans[k]
+                if q is None or j not in quotes_by_span or attrib[j][0] is not None or attrib[k][1] != "after":
+                    continue
+                nx = self.spans[j]
+                if nx.para_start != sp.para_start:
+                    continue
+                r = quotes_by_span.pop(j)
+                q.text = q.text + " " + r.text
+                q.end = r.end
         out = list(quotes_by_span.values()) + ind_quotes
         out.sort(key=lambda q: (q.start, q.end))
         return out
@@ -663,7 +685,8 @@ class _Extractor:
             para = self.text.rfind("\n", 0, v.idx) + 1
             if _LABEL_RE.match(self.text, para):
                 continue
-            comp = [c for c in v.children if c.dep_ == "ccomp" and not self.in_quote[c.i]]
+            comp = [c for c in v.children if c.dep_ == "ccomp" and not self.in_quote[c.i] and _same_paragraph(c, v)]
+            comp.sort(key=lambda c: (c.i < v.i, abs(c.i - v.i)))
             span = None
             if comp:
                 c = comp[0]
@@ -681,7 +704,7 @@ class _Extractor:
                 # "…, officials said." parsed with the content as a left-hand clause
                 lefts = [c for c in v.lefts if c.dep_ in ("advcl", "dep", "ccomp") and c.pos_ in ("VERB", "AUX")
                          and not any(m.dep_ in ("mark", "advmod") and m.i < c.i for m in c.children)
-                         and c.tag_ not in ("VBN", "VBG")]
+                         and any(x.dep_ in SUBJ_DEPS for x in c.children)]
                 if lefts:
                     c = lefts[0]
                     span = self._trim(list(doc[c.left_edge.i : c.right_edge.i + 1]), v)
