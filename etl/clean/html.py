@@ -34,6 +34,7 @@ from etl.clean.furniture import (
     same_text,
     strip_furniture,
 )
+from etl.clean.lang import guess_language
 from etl.models import CleanDoc
 
 log = logging.getLogger(__name__)
@@ -81,12 +82,23 @@ def _cls(node) -> str:
 # --------------------------------------------------------------------------- metadata
 
 
-def _h1(tree) -> str | None:
+def _h1s(tree) -> list[str]:
+    out = []
     for node in tree.iter("h1"):
         text = _text(node)
-        if 8 <= len(text) <= 300:
-            return text
-    return None
+        if 8 <= len(text) <= 300 and text not in out:
+            out.append(text)
+    return out
+
+
+def _h1(tree, title: str | None = None, site_name: str | None = None) -> str | None:
+    """The on-page headline: the H1 found inside the page title, else the first H1."""
+    heads = [h for h in _h1s(tree) if not same_text(h, site_name)]
+    norm_title = " ".join((title or "").split())
+    for h in heads:
+        if norm_title and h in norm_title:
+            return h
+    return heads[0] if heads else None
 
 
 def _meta(tree, *keys: str) -> str | None:
@@ -191,14 +203,20 @@ def _published(tree, trafilatura_date: str | None) -> str | None:
 def _title(meta_title: str | None, h1: str | None, site_name: str | None) -> str | None:
     title = " ".join((meta_title or "").split()) or None
     # The on-page headline beats a <title> padded with the site's name.
-    if h1 and (not title or (h1 in title and h1 != title)):
+    if h1 and not title:
         return h1
+    if h1 and title and h1 != title and h1 in title and len(h1.split()) >= 3:
+        padding = title.replace(h1, " ").strip(" |-–—:·»")
+        if len(padding.split()) <= 8:
+            return h1
     if title:
+        site = (site_name or "").lower().strip()
         for sep in _TITLE_SEPARATORS:
             if sep in title:
                 head, _, tail = title.rpartition(sep)
-                site = (site_name or "").lower()
-                if head and (len(tail.split()) <= 4 and (not site or site in tail.lower() or tail.lower() in site)):
+                tail_l = tail.lower().strip()
+                is_site = bool(site) and (site in tail_l or tail_l in site)
+                if head.strip() and len(tail.split()) <= 5 and (is_site or (sep == " | " and not site)):
                     title = head.strip()
                     break
     return title
@@ -336,13 +354,21 @@ def _body_chunks(tree) -> list:
     return outer if len(outer) >= 2 else []
 
 
-def _chunked_reading(work, url: str | None) -> list[str]:
+def _chunked_readings(work, url: str | None) -> list[list[str]]:
+    """Readings of an article split over several body containers, best first: the
+    containers together as one page, then each container read on its own."""
     chunks = _body_chunks(work)
     if not chunks:
         return []
-    parts = "".join(lxml_html.tostring(copy.deepcopy(c), encoding="unicode") for c in chunks)
-    page = f"<html><body><article>{parts}</article></body></html>"
-    return _paragraphs(_as_dict(_extract(page, url, favor_precision=True)).get("text"))
+    parts = [lxml_html.tostring(copy.deepcopy(c), encoding="unicode") for c in chunks]
+    whole = "<html><body><article>" + "".join(parts) + "</article></body></html>"
+    readings = [_paragraphs(_as_dict(_extract(whole, url, favor_precision=True)).get("text"))]
+    each: list[str] = []
+    for part in parts:
+        page = "<html><body><article>" + part + "</article></body></html>"
+        each += _paragraphs(_as_dict(_extract(page, url, favor_precision=True)).get("text"))
+    readings.append(each)
+    return readings
 
 
 def _link_keys(tree) -> set[str]:
@@ -441,20 +467,20 @@ def clean_html(page: str, url: str | None = None) -> CleanDoc:
         paras = _merge(paras, default_paras)
     if work is not None:
         # An article split over several body containers: trafilatura keeps one of them.
-        chunked = _chunked_reading(work, url)
-        if _nwords(chunked) > 1.3 * _nwords(paras) + 20:
-            have = set(_key(" ".join(chunked)))
-            if sum(1 for w in _key(" ".join(paras)) if w in have) >= 0.8 * max(1, _nwords(paras)):
-                log.debug("article split over %d containers", len(_body_chunks(work)))
-                paras = chunked
+        for chunked in _chunked_readings(work, url):
+            if _nwords(chunked) > 1.3 * _nwords(paras) + 20:
+                have = set(_key(" ".join(chunked)))
+                if sum(1 for w in _key(" ".join(paras)) if w in have) >= 0.8 * max(1, _nwords(paras)):
+                    paras = chunked
+                    break
     if not meta and tree is None:
         return doc
 
     doc.site_name = meta.get("sitename") or (_meta(tree, "og:site_name") if tree is not None else None) \
         or meta.get("hostname")
-    h1 = _h1(tree) if tree is not None else None
-    doc.title = _title(meta.get("title") or (_meta(tree, "og:title") if tree is not None else None),
-                       h1, doc.site_name)
+    meta_title = meta.get("title") or (_meta(tree, "og:title") if tree is not None else None)
+    h1 = _h1(tree, meta_title, doc.site_name) if tree is not None else None
+    doc.title = _title(meta_title, h1, doc.site_name)
     doc.author = meta.get("author")
     doc.published = _published(tree, meta.get("date"))
     doc.url = meta.get("url") or url
@@ -477,4 +503,11 @@ def clean_html(page: str, url: str | None = None) -> CleanDoc:
             doc.dateline, doc.agency = place, agency
             paras[0] = rest
     doc.body = "\n\n".join(p for p in paras if p)
+    # The body's own language wins over page metadata that says otherwise (an English story
+    # on a site whose template says "de"); metadata stands when the text is unclear.
+    guessed, confidence = guess_language(doc.body)
+    if guessed and (doc.language is None or (guessed != doc.language and confidence >= 0.4)):
+        doc.language = guessed
+    if doc.site_name and re.match(r"^https?://", doc.site_name):
+        doc.site_name = re.sub(r"^https?://(?:www\.)?", "", doc.site_name).strip("/")
     return doc

@@ -16,6 +16,7 @@ from etl.clean.furniture import (
     same_text,
     strip_furniture,
 )
+from etl.clean.lang import guess_language
 from etl.models import CleanDoc
 
 # Markers after which, in the second half of a dump, nothing is the article any more.
@@ -217,5 +218,6 @@ def clean_text(text: str) -> CleanDoc:
             body.append(p)
     body = drop_duplicates(body)
     doc.body = "\n\n".join(body)
+    doc.language = guess_language(doc.body)[0]
     return doc
 

@@ -69,3 +69,14 @@ def test_odd_markup_does_not_crash():
     assert clean_html("").body == ""
     assert clean_html("<?xml version='1.0' encoding='utf-8'?><html><body><p>x</p></body></html>").body in ("", "x")
     assert clean_html("not html at all").body in ("", "not html at all")
+
+
+def test_article_split_over_body_containers_and_language_from_text():
+    doc = clean_html(_page("split_body.html"))
+    assert doc.body.startswith("The central library will stay open until ten o'clock")
+    assert "Librarians welcomed the plan" in doc.body
+    assert doc.body.endswith("if the trial is a success, the department said.")
+    assert "Advertisement" not in doc.body and "new phone" not in doc.body
+    assert doc.body.count("\n\n") == 5
+    # The template says "de"; the story is plainly English.
+    assert doc.language == "en"
