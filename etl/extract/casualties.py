@@ -48,6 +48,7 @@ class _Figure:
     victim_tok: Token | None
     weak: bool = False  # from "shot"/"stabbed": dropped when the same victims are killed
     partitive: bool = False
+    contrast: bool = False  # a "shot" figure told beside a different person's death
     subset: bool = False  # "one of them", "one fatally": part of a group counted elsewhere
     attribution: str | None = None
     confirmed: bool | None = None
@@ -283,8 +284,14 @@ def _is_count_token(t: Token) -> bool:
     if not (t.like_num or t.lower_ in ("dozen", "dozens", "hundreds", "thousands", "scores", "millions")):
         return False
     nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
-    if nxt is not None and nxt.text in ("-", "%") and t.i + 2 < len(t.doc) and t.doc[t.i + 2].lower_.startswith("year"):
-        return False  # "23-year-old"
+    doc = t.doc
+    j = t.i + 1
+    while j + 1 < len(doc) and doc[j].text in ("-", "‐", "‑") and j - t.i < 5:
+        if doc[j + 1].lower_.startswith(("year", "month", "week", "day")):
+            return False  # "23-year-old", "twenty-five-year-old"
+        j += 2
+    if nxt is not None and nxt.lower_.startswith(("year", "month")) and t.i + 2 < len(doc) and doc[t.i + 2].text in ("-", "old"):
+        return False  # "2 year-old"
     if nxt is not None and nxt.lower_ in ("%", "percent", "am", "pm", "a.m.", "p.m.", "o'clock"):
         return False
     if t.i > 0 and t.nbor(-1).text in ("$", "#", "£", "€", ":"):
@@ -339,6 +346,8 @@ def _noun_count(head: Token, sent: Span) -> tuple[int | None, int | None, int | 
             if r is not None:
                 return r
     for c in head.lefts:
+        if c.dep_ in ("poss", "det", "prep", "relcl", "acl", "appos"):
+            continue
         for t in c.subtree:
             if t.i < head.i and t.dep_ in ("nummod", "compound", "quantmod") and _is_count_token(t):
                 r = _quantity(t, sent)
@@ -394,6 +403,8 @@ def _count_victims(v: Token, sent: Span) -> tuple[tuple[int | None, int | None, 
     if low in lex.SINGULAR_PRONOUNS:
         return (1, 1, 1, None), None, None, False
     if low in lex.PLURAL_PRONOUNS:
+        if any(c.lower_ == "both" for c in v.children) or (v.i + 1 < sent.end and v.nbor(1).lower_ == "both"):
+            return (2, 2, 2, None), None, None, False
         q = _noun_count(v, sent)
         return (q if q[0] is not None else (None, None, None, None)), None, None, False
     if v.tag_ == "PRP$" or (v.dep_ == "poss" and v.pos_ == "PRON"):
@@ -406,7 +417,7 @@ def _count_victims(v: Token, sent: Span) -> tuple[tuple[int | None, int | None, 
     conjs = [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and _trigger(c) is None]
     q = _noun_count(v, sent)
     words = _victim_words(v)
-    if conjs:
+    if conjs and not any(c.dep_ == "appos" for c in v.children):
         total = q[0]
         for c in conjs:
             cq = _noun_count(c, sent)
@@ -415,7 +426,7 @@ def _count_victims(v: Token, sent: Span) -> tuple[tuple[int | None, int | None, 
             total = None if total is None or cq[0] is None else total + cq[0]
         if total is not None:
             q = (total, total, total, None)
-        words = " and ".join([words] + [_victim_words(c) for c in conjs])
+            words = " and ".join([words] + [_victim_words(c) for c in conjs])
     # "dozens of people": the vague number is the head of the phrase
     return q, words, _lemma(v), False
 
@@ -610,6 +621,8 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
         if kind == "noun" and any(c.lower_ in ("attempted", "attempt", "alleged") for c in t.children):
             continue
         if kind == "noun":
+            if category == "injured" and t.head.lower_ in ("of", "from") and t.head.head.lemma_.lower() in ("die", "succumb"):
+                continue  # "died of his injuries"
             victim, count_tok = _victim_of_noun(t)
         else:
             victim, count_tok = _victim_of_verb(t, kind), None
@@ -619,6 +632,7 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
             category, kind = "killed", "verb"  # "shot dead", "stabbed to death"
         if kind in ("verb", "weak") and any(c.lower_ in ("fatally", "mortally") for c in t.children):
             category, kind = "killed", "verb"
+        weak = kind == "weak" or (kind == "noun" and category == "injured" and not _survives(t))
         if victim is None and count_tok is None:
             continue
         if victim is not None:
@@ -646,7 +660,7 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
             continue
         figs.append(
             _Figure(category, q[0], q[1], q[2], q[3], words, head, sent, t, victim,
-                    weak=(kind == "weak"), partitive=part,
+                    weak=weak, partitive=part,
                     subset=part or (victim is not None and victim.like_num and victim.dep_ in ("npadvmod", "appos", "conj", "nsubjpass", "nsubj") and kind != "weak" and words is None))
         )
     # the same victims under two triggers ("were shot and killed"): keep the stronger one
@@ -681,10 +695,30 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
                 final.append(f)
                 continue
             if not any(g.subset for g in killed) and f.count <= max(g.count for g in killed) and not _is_other(f):
-                continue  # "Lewis died after he was shot": the same person
+                if any(_same_people(f, g) for g in killed):
+                    continue  # "Lewis died after he was shot": the same person
+                f.contrast = True  # "an officer was shot and the suspect was killed"
         final.append(f)
     del weak
     return final
+
+
+_SURVIVAL_WORDS = ("non", "minor", "survive", "stable", "treated", "released", "recover", "good condition")
+
+
+def _survives(t: Token) -> bool:
+    """An injury word whose phrase or sentence says the victim lives ("non-life-threatening")."""
+    text = t.sent.text.lower()
+    return any(w in text for w in _SURVIVAL_WORDS)
+
+
+def _same_people(a: _Figure, b: _Figure) -> bool:
+    va, vb = a.victim_tok, b.victim_tok
+    if va is None or vb is None or va.pos_ == "PRON" or vb.pos_ == "PRON":
+        return True
+    if va.i == vb.i:
+        return True
+    return _lemma(va) == _lemma(vb) or va.ent_type_ == vb.ent_type_ == "PERSON"
 
 
 def _is_other(f: _Figure) -> bool:
@@ -731,11 +765,11 @@ def extract_casualties(doc: Doc, entities: list[Entity]) -> list[Casualty]:
             f.mentions = [(sent.start_char, sent.end_char)]
         figures.extend(found)
     # weak "shot" figures: dropped when the article says the same victims died
-    killed_heads = {f.victim_head for f in figures if f.category == "killed"}
+    max_killed = max((f.count for f in figures if f.category == "killed" and f.count), default=0)
     kept: list[_Figure] = []
     for f in figures:
-        if f.weak and f.victim_head in killed_heads and f.count == 1:
-            continue
+        if f.weak and max_killed and (f.count or 1) <= max_killed and not _is_other(f) and not f.contrast:
+            continue  # "was shot" / "a gunshot wound" told of someone the article says died
         kept.append(f)
     # the same figure told again: one figure, several mentions
     merged: list[_Figure] = []
