@@ -35,6 +35,7 @@ from etl.clean.furniture import (
     strip_furniture,
 )
 from etl.clean.lang import guess_language
+from etl.clean.text import BYLINE, TEXT_FURNITURE
 from etl.models import CleanDoc
 
 log = logging.getLogger(__name__)
@@ -491,6 +492,18 @@ def clean_html(page: str, url: str | None = None) -> CleanDoc:
     while paras and (same_text(paras[0], doc.title) or same_text(paras[0], h1)):
         paras.pop(0)
     paras = [p for p in paras if not _is_caption_para(p, doc.captions)]
+    # A byline or a date stamp above the story.
+    for _ in range(3):
+        if not paras:
+            break
+        m = BYLINE.match(paras[0])
+        if m and len(paras[0].split()) <= 14:
+            doc.author = doc.author or m.group("name").strip()
+            paras.pop(0)
+        elif TEXT_FURNITURE.match(paras[0]):
+            paras.pop(0)
+        else:
+            break
     if work is not None:
         # A paragraph that is one link's whole text is a pointer to another page.
         links = _link_keys(work)

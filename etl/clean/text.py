@@ -29,7 +29,7 @@ _END_MARKER = re.compile(
     re.I,
 )
 # Extra whole-line furniture met in text dumps.
-_TEXT_FURNITURE = re.compile(
+TEXT_FURNITURE = re.compile(
     r"^(?:please enable javascript.{0,80}|javascript is (?:disabled|required).{0,80}"
     r"|view (?:full )?(?:caption|gallery|image|photos?)|(?:enlarge|expand) (?:this )?(?:image|photo)"
     r"|posted:? .{0,60}\d{1,2}:\d{2}.{0,30}|updated:? .{0,60}\d{1,2}:\d{2}.{0,30}"
@@ -39,13 +39,14 @@ _TEXT_FURNITURE = re.compile(
     r"|.{0,80}\btwitter:\s*@\w+.{0,40}|\W*read more (?:articles|stories|posts|news) (?:by|from|about) .{1,60}"
     r"|follow [\w.' ]{1,40}:|must read\b.{0,60}|get (?:updates|alerts|breaking news|the latest)\b.{0,80}"
     r"|\(?\d{3}\)?[ .-]?\d{3}-\d{4}|\d{1,2}:\d{2} (?!a\.?m|p\.?m)[^.]{5,150}"
+    r"|(?:published|posted|updated|last updated)(?: on| at)?:?\s+(?=[^.]{0,60}(?:\d{1,2}:\d{2}|\b\d{4}\b))[^.]{0,80}"
     r"|(?:published|posted|updated|last updated)\s*:(?=.{0,40}(?:\d{1,2}[:/]\d{1,2}|\b\d{4}\b|\bago\b)).{0,80}"
     r"|.{0,160}\bmay not be (?:published|reproduced|republished|redistributed|copied)\b.{0,120}"
     r"|read the (?:rest|full (?:story|article|report))\b.{0,40}"
     r"|stay (?:with|tuned to) .{1,50} for (?:updates|more).{0,30}|refresh this page for (?:updates|more).{0,30})$",
     re.I,
 )
-_BYLINE = re.compile(
+BYLINE = re.compile(
     r"^(?:[Bb]y|BY|[Ww]ritten by|[Rr]eporting by)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|la|le)){0,4}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)"
     r"(?:\s*[,|/–—-]\s*.{0,60})?$"
@@ -170,7 +171,7 @@ def _title_with_stamp(p: str, title: str | None) -> bool:
 
 def clean_text(text: str) -> CleanDoc:
     doc = CleanDoc()
-    paras = [p for p in _paragraphs(text) if not is_furniture(p) and not _TEXT_FURNITURE.match(p)]
+    paras = [p for p in _paragraphs(text) if not is_furniture(p) and not TEXT_FURNITURE.match(p)]
     if not paras:
         return doc
     if _is_headline(paras[0], paras[1:]):
@@ -179,7 +180,7 @@ def clean_text(text: str) -> CleanDoc:
         while paras and (same_text(paras[0], doc.title) or _title_with_stamp(paras[0], doc.title)):
             paras.pop(0)
     for i, p in enumerate(paras[:3]):
-        m = _BYLINE.match(p)
+        m = BYLINE.match(p)
         if m and len(p.split()) <= 14:
             doc.author = m.group("name").strip()
             paras.pop(i)

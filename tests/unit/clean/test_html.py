@@ -80,3 +80,32 @@ def test_article_split_over_body_containers_and_language_from_text():
     assert doc.body.count("\n\n") == 5
     # The template says "de"; the story is plainly English.
     assert doc.language == "en"
+
+
+_S = ("The council met on Monday evening and voted to approve the new housing plan after a "
+      "long debate about costs and schools in the area")
+
+
+def test_byline_and_date_stamp_above_the_story():
+    page = (
+        "<html><head><title>Council backs housing plan - Town Times</title>"
+        "<meta property='og:site_name' content='Town Times'></head><body><div id=main>"
+        "<h1>Council backs housing plan</h1><p>By Alex Reporter</p>"
+        "<p>Published 10:15 AM, Nov 20, 2019</p>"
+        + "".join(f"<p>{_S}, item {i}.</p>" for i in range(5))
+        + "</div></body></html>"
+    )
+    doc = clean_html(page)
+    assert doc.title == "Council backs housing plan"
+    assert doc.author == "Alex Reporter"
+    assert doc.body.startswith("The council met on Monday evening")
+    assert "Published" not in doc.body and "Alex Reporter" not in doc.body
+    assert doc.body.count("\n\n") == 4
+
+
+def test_br_separated_text_becomes_paragraphs():
+    page = "<html><body><div class=content>" + "<br><br>".join(
+        f"{_S}, item {i}." for i in range(5)) + "</div></body></html>"
+    doc = clean_html(page)
+    assert doc.body.count("\n\n") == 4
+    assert doc.body.endswith("item 4.")
