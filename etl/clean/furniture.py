@@ -60,6 +60,11 @@ FURNITURE = re.compile(
     r"|\(published \w+day,? .{3,30}\)"
     r"|(?:this|the) (?:article|story) (?:has been|was) (?:adapted|updated|corrected|amended) .{0,80}"
     r"|this (?:article|story|content) (?:is|was) (?:provided|produced|written|published) by .{0,80}"
+    r"|copyright\s+(?:©\s*)?[\w .&'-]{1,40}\s\d{4}\b.{0,80}|.{0,120}©.{0,80}"
+    r"|\[\w+[^\]]*\].{0,200}\[/\w+\]"
+    r"|(?=.{0,200}$)(?=.*\bclick here\b).+"
+    r"|(?=.{0,400}$)(?=.*\b(?:subscribe|subscription|subscriptions|subscribing)\b)(?=.*(?:[$£€₹]|\bRs\.?)\s?\d).+"
+    r"|(?=.*\b(?:19|20)\d{2}\b)(?=.*\d{1,2}[:h]\d{2})[^.!?]{0,60}"
     r"|(?:story|article|text) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|continues below (?:this )?(?:advertisement|ad)"
     r"|(?:accept|manage) cookies.{0,80}|we use cookies.{0,200}"
     r")$",
@@ -95,6 +100,12 @@ def is_headline_like(p: str) -> bool:
     return n <= 6 or not _SENTENCE_END.search(p) or (n <= 15 and not re.search(r"[.!?]\s", p))
 
 
+def is_keyword_list(p: str) -> bool:
+    """"a, b, c, d, e": tags or keywords, not a sentence."""
+    items = [x.strip() for x in p.split(",")]
+    return len(items) >= 4 and not _SENTENCE_END.search(p) and sum(len(x.split()) for x in items) / len(items) <= 5
+
+
 def is_furniture(p: str) -> bool:
     p = p.strip().strip("\"“”'‘’").strip()
     return bool(p) and len(p) <= 400 and bool(FURNITURE.match(p))
@@ -117,7 +128,8 @@ def strip_furniture(paras: list[str], title: str | None = None) -> list[str]:
         if is_marker(p):
             # Drop the marker and the headline-like lines that follow it (the links).
             j = i + 1
-            while j < n and not is_prose(paras[j]) and (is_headline_like(paras[j]) or is_furniture(paras[j]) or is_marker(paras[j])):
+            while j < n and (is_keyword_list(paras[j]) or not is_prose(paras[j]) and (
+                    is_headline_like(paras[j]) or is_furniture(paras[j]) or is_marker(paras[j]))):
                 j += 1
             i = j
             continue

@@ -78,3 +78,20 @@ def test_markers_drop_link_block_but_keep_prose_after_it():
 def test_duplicates_dropped():
     p = "A paragraph that a page carries twice over because of a print version."
     assert drop_duplicates([p, "Short.", p, "Short."]) == [p, "Short.", "Short."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["copyright Example Magazine 2019 - ISSN: 1234-5678", "Photos © Example, 2018",
+     "[button link=\"/x\"] Send us your review[/button]", "Click here for more information.",
+     "Subscribe for as little as $1 a week", "Monday, 22 January 2018 at 0:13"],
+)
+def test_more_furniture(line):
+    assert is_furniture(line)
+
+
+def test_tag_list_after_marker_removed():
+    body = "A long paragraph of the story that reads as running prose and ends with a full stop."
+    out = strip_furniture([body, "Tags", "car racing 2018, racing calendar, race tracks, stock cars, "
+                           "motor sport news, season dates, results"])
+    assert out == [body]
