@@ -109,6 +109,23 @@ def _trigger(t: Token) -> tuple[str, str] | None:
     return None
 
 
+def _phrase_trigger(t: Token) -> tuple[str, str] | None:
+    """Multi-word casualty phrases headed by a light verb."""
+    lem = _lemma(t)
+    if t.pos_ not in ("VERB", "AUX"):
+        return None
+    kids = list(t.children)
+    if lem in ("take", "hold", "seize") and any(c.lower_ in lex.HOSTAGE_WORDS and c.dep_ in ("oprd", "dobj", "attr", "xcomp", "advmod", "npadvmod") for c in kids):
+        return "kidnapped", "verb"
+    if lem == "take" and any(c.dep_ == "prep" and c.lower_ == "into" and any(g.lower_ == "custody" for g in c.children) for c in kids):
+        return "arrested", "verb"
+    if lem == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in kids):
+        return "killed", "intrans"
+    if lem in ("claim", "take") and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in kids):
+        return "killed", "lives"
+    return None
+
+
 def _is_negated(t: Token) -> bool:
     if any(c.dep_ == "neg" for c in t.children):
         return True
@@ -278,8 +295,9 @@ def _number_tokens(head: Token) -> list[Token]:
     return run
 
 
-def _is_count_token(t: Token) -> bool:
-    if t.ent_type_ in _NOT_COUNT_ENTS:
+def _is_count_token(t: Token, trust_parse: bool = False) -> bool:
+    """A number that can count people; ``trust_parse`` for a direct nummod of the victims' noun."""
+    if t.ent_type_ in _NOT_COUNT_ENTS and not (trust_parse and t.ent_type_ in ("DATE", "TIME", "QUANTITY")):
         return False
     if not (t.like_num or t.lower_ in ("dozen", "dozens", "hundreds", "thousands", "scores", "millions")):
         return False
@@ -309,9 +327,9 @@ def _hedge_before(first: Token, sent_start: int) -> tuple[str | None, Token | No
     return None, None
 
 
-def _quantity(tok: Token, sent: Span) -> tuple[int | None, int | None, int | None, str | None] | None:
+def _quantity(tok: Token, sent: Span, trust_parse: bool = False) -> tuple[int | None, int | None, int | None, str | None] | None:
     """(count, min, max, qualifier) of the number headed by ``tok``; None when it is no count."""
-    if not _is_count_token(tok):
+    if not _is_count_token(tok, trust_parse):
         return None
     toks = _number_tokens(tok)
     text = " ".join(t.text for t in toks)
@@ -326,7 +344,7 @@ def _quantity(tok: Token, sent: Span) -> tuple[int | None, int | None, int | Non
             if c.dep_ == "conj" and c.like_num:
                 hi = parse_number(c.text)
                 if hi is not None and hi.value is not None and q.value is not None:
-                    return q.value, q.value, hi.value, f"between {toks[0].text} and {c.text}"
+                    return q.value, q.value, hi.value, doc[toks[0].i - 1 : c.i + 1].text
     end = toks[-1].i
     if end + 2 < sent.end and doc[end + 1].lower_ in ("to", "or", "-", "–") and doc[end + 2].like_num:
         hi = parse_number(doc[end + 2].text)
@@ -341,8 +359,8 @@ def _quantity(tok: Token, sent: Span) -> tuple[int | None, int | None, int | Non
 def _noun_count(head: Token, sent: Span) -> tuple[int | None, int | None, int | None, str | None]:
     """Count of a victims noun phrase headed by a noun: its nummod, "a", "both", or none."""
     for c in head.children:
-        if c.dep_ in ("nummod", "quantmod", "amod", "compound") and c.i < head.i and _is_count_token(c):
-            r = _quantity(c, sent)
+        if c.dep_ in ("nummod", "quantmod", "amod", "compound") and c.i < head.i and _is_count_token(c, c.dep_ == "nummod"):
+            r = _quantity(c, sent, c.dep_ == "nummod")
             if r is not None:
                 return r
     for c in head.lefts:
@@ -607,7 +625,7 @@ def _fatal_number(t: Token) -> bool:
 def _figures_in_sentence(sent: Span) -> list[_Figure]:
     figs: list[_Figure] = []
     for t in sent:
-        trig = _trigger(t)
+        trig = _trigger(t) or _phrase_trigger(t)
         if trig is None:
             if _fatal_number(t):
                 q, words, head, part = _count_victims(t, sent)
@@ -620,7 +638,11 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
             continue
         if kind == "noun" and any(c.lower_ in ("attempted", "attempt", "alleged") for c in t.children):
             continue
-        if kind == "noun":
+        if kind == "lives":  # "claimed the lives of three firefighters"
+            lives = next(c for c in t.children if c.dep_ == "dobj")
+            kind = "noun"
+            victim, count_tok = _victim_of_noun(lives)
+        elif kind == "noun":
             if category == "injured" and t.head.lower_ in ("of", "from") and t.head.head.lemma_.lower() in ("die", "succumb"):
                 continue  # "died of his injuries"
             victim, count_tok = _victim_of_noun(t)

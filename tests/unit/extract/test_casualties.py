@@ -1,0 +1,277 @@
+"""Unit tests of the casualty extractor on sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from etl.extract.casualties import extract_casualties
+from etl.models import Entity
+from etl.nlp import get_nlp
+
+
+def _entities(text: str, names: dict[str, str]) -> list[Entity]:
+    out = []
+    for name, typ in names.items():
+        mentions = [(m.start(), m.end()) for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)]
+        out.append(Entity(name=name, type=typ, mentions=mentions))
+    return out
+
+
+def _run(text: str, names: dict[str, str] | None = None):
+    doc = get_nlp()(text)
+    return extract_casualties(doc, _entities(text, names or {}))
+
+
+def _pairs(cas):
+    return sorted((c.category, c.count) for c in cas)
+
+
+# ------------------------------------------------------------------ 1. categories
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "count"),
+    [
+        ("Three soldiers were killed in the ambush on Tuesday.", "killed", 3),
+        ("Two hikers died after the storm hit the valley.", "killed", 2),
+        ("Five villagers are dead after the raid.", "killed", 5),
+        ("The flood caused seven deaths in the district.", "killed", 7),
+        ("Officials reported nine fatalities after the bridge collapsed.", "killed", 9),
+        ("Six miners lost their lives in the blast.", "killed", 6),
+        ("Eight guards were wounded in the assault.", "injured", 8),
+        ("Four workers were injured when the crane fell.", "injured", 4),
+        ("Two children were hurt in the crash.", "injured", 2),
+        ("Eleven fishermen are missing after the boat sank.", "missing", 11),
+        ("Gunmen kidnapped three engineers near the pipeline.", "kidnapped", 3),
+        ("Two aid workers were abducted on the road to the camp.", "kidnapped", 2),
+        ("Four tourists were taken hostage by the rebels.", "kidnapped", 4),
+        ("Police arrested twelve protesters outside the ministry.", "arrested", 12),
+        ("Five suspects were detained after the raid.", "arrested", 5),
+    ],
+)
+def test_categories(text, category, count):
+    cas = _run(text)
+    assert (category, count) in _pairs(cas), _pairs(cas)
+
+
+# ------------------------------------------------------------------ 2. counts and hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "cmin", "cmax", "qualifier"),
+    [
+        ("At least 17 people were killed in the shelling.", 17, 17, None, "At least"),
+        ("More than 40 people were killed in the fighting.", 40, 40, None, "More than"),
+        ("Up to 5 people were killed in the fire.", 5, None, 5, "Up to"),
+        ("Nearly 30 people were killed in the attack.", 30, None, 30, "Nearly"),
+        ("About 60 people were killed in the landslide.", 60, None, None, "About"),
+        ("Between 3 and 5 people were killed in the collapse.", 3, 3, 5, "between 3 and 5"),
+        ("Four people were killed in the collapse.", 4, 4, 4, None),
+        ("A man was killed in the collapse.", 1, 1, 1, None),
+        ("Two dozen people were killed in the collapse.", 24, 24, 24, None),
+        ("1,200 people were killed in the earthquake.", 1200, 1200, 1200, None),
+        ("The famine killed 3.5 million people.", 3_500_000, 3_500_000, 3_500_000, None),
+    ],
+)
+def test_counts_and_hedges(text, count, cmin, cmax, qualifier):
+    cas = [c for c in _run(text) if c.category == "killed"]
+    assert len(cas) == 1, cas
+    c = cas[0]
+    assert (c.count, c.count_min, c.count_max) == (count, cmin, cmax)
+    assert (c.qualifier or "").lower() == (qualifier or "").lower()
+
+
+def test_dozens_is_a_lower_bound():
+    cas = [c for c in _run("Dozens of people were injured in the stampede.") if c.category == "injured"]
+    assert len(cas) == 1
+    assert cas[0].count_min == 24 and cas[0].count_max is None
+
+
+def test_hundreds_is_a_lower_bound():
+    cas = [c for c in _run("Hundreds of demonstrators were arrested over the weekend.") if c.category == "arrested"]
+    assert len(cas) == 1
+    assert cas[0].count_min == 200 and cas[0].count_max is None
+
+
+def test_figure_without_number_is_kept_with_null_count():
+    cas = _run("The attack on the base also wounded Americans.")
+    assert [(c.category, c.count, c.victims) for c in cas] == [("injured", None, "Americans")]
+
+
+def test_coordinated_victims_are_summed():
+    cas = _run("A woman and her two sons were killed when the shell hit the house.")
+    assert ("killed", 3) in _pairs(cas)
+
+
+def test_headline_form():
+    cas = _run("3 dead, 5 injured in market blast")
+    assert _pairs(cas) == [("injured", 5), ("killed", 3)]
+
+
+def test_others():
+    cas = _run("One man was killed and four others were hurt in the attack.")
+    assert _pairs(cas) == [("injured", 4), ("killed", 1)]
+
+
+# ------------------------------------------------------------------ 3. victims
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("Two civilians were killed by the shelling.", "civilians"),
+        ("The strike killed four soldiers near the border.", "soldiers"),
+        ("A contractor was killed at the airport.", "contractor"),
+        ("Three service members were killed in the crash.", "service members"),
+    ],
+)
+def test_victims(text, victims):
+    cas = _run(text)
+    assert [c.victims for c in cas] == [victims]
+
+
+def test_elliptical_victims():
+    cas = _run("The drone strike killed one fighter and wounded four.")
+    got = sorted((c.category, c.count, c.victims) for c in cas)
+    assert got == [("injured", 4, "fighter"), ("killed", 1, "fighter")]
+
+
+# ------------------------------------------------------------------ 4. provenance
+
+
+def test_attribution_told():
+    text = "Residents and a hospital official in the north told the agency that at least 9 people had been killed."
+    cas = _run(text)
+    assert len(cas) == 1
+    assert cas[0].attribution == "Residents and a hospital official"
+
+
+def test_attribution_said_after():
+    cas = _run("Two guards were wounded in the attack, police said.")
+    assert [c.attribution for c in cas] == ["police"]
+
+
+def test_attribution_according_to():
+    cas = _run("Five people died in the fire, according to the fire department.")
+    assert [c.attribution for c in cas] == ["fire department"]
+
+
+def test_attribution_resolves_earlier_noun_phrase():
+    text = "A senior army officer spoke to reporters on Monday. The officer said the raid killed six militants."
+    cas = _run(text)
+    assert [c.attribution for c in cas] == ["senior army officer"]
+
+
+def test_unconfirmed_in_same_sentence():
+    cas = _run("Activists said 12 people were killed, a figure that could not be independently verified.")
+    assert [c.confirmed for c in cas] == [False]
+
+
+def test_unconfirmed_in_next_sentence():
+    cas = _run("Medics said at least 20 people had been killed. That toll could not be confirmed.")
+    assert [c.confirmed for c in cas] == [False]
+
+
+def test_confirmed_by_default_is_null():
+    cas = _run("The ministry confirmed that three soldiers were killed.")
+    assert [c.confirmed for c in cas] == [None]
+
+
+def test_location_from_entities():
+    text = "Two policemen were killed in Mosul on Friday."
+    cas = _run(text, {"Mosul": "GPE"})
+    assert [c.location for c in cas] == ["Mosul"]
+
+
+def test_offsets_are_the_sentence():
+    text = "The market was busy. Four traders were wounded by the blast."
+    cas = _run(text)
+    assert len(cas) == 1
+    c = cas[0]
+    assert text[c.start : c.end] == "Four traders were wounded by the blast."
+    assert c.sentence == text[c.start : c.end]
+    assert c.mentions == [(c.start, c.end)]
+
+
+# ------------------------------------------------------------------ 5. the same figure told twice
+
+
+def test_same_figure_told_twice_is_stored_once():
+    text = (
+        "An official said the air strike killed one fighter and wounded two. "
+        "The militia later confirmed the death of one of its fighters."
+    )
+    cas = _run(text)
+    killed = [c for c in cas if c.category == "killed"]
+    assert len(killed) == 1
+    assert killed[0].count == 1
+    assert len(killed[0].mentions) == 2
+
+
+def test_different_figures_are_kept_apart():
+    text = "Three soldiers were killed in the north. Five civilians were killed in the south."
+    cas = _run(text)
+    assert _pairs(cas) == [("killed", 3), ("killed", 5)]
+
+
+# ------------------------------------------------------------------ 6. numbers that are not casualties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 23-year-old student was arrested on Monday.",  # the age is not a count
+        "More than 600,000 people live in the province.",
+        "The camp holds around 40,000 refugees.",
+        "The company lost 3 million dollars in 2019.",
+        "The convoy travelled 40 kilometres before dawn.",
+        "The attack happened at 11 p.m. on March 3.",
+        "Roughly 13,000 troops remain in the country.",
+        "No one was hurt in the fire.",
+        "Nobody was killed in the crash.",
+        "The guard was not injured.",
+        "He could have been killed in the crash.",
+        "The rebels threatened to kill the hostages.",
+        "The killer was sentenced to life in prison.",
+        "The hostage swap freed two prisoners.",
+    ],
+)
+def test_not_casualty_counts(text):
+    cas = _run(text)
+    assert [c for c in cas if c.category != "arrested" and c.count not in (None, 1)] == [], cas
+    if "23-year-old" in text:
+        assert [(c.category, c.count) for c in cas] == [("arrested", 1)]
+    elif "arrested" not in text:
+        assert cas == [], cas
+
+
+def test_partitive_is_not_a_new_figure():
+    text = "Four guards were killed in the attack. One of the guards was a cousin of the mayor."
+    cas = _run(text)
+    assert _pairs(cas) == [("killed", 4)]
+
+
+def test_period_tally_is_not_an_incident_figure():
+    cas = _run("Police said 45 people were killed in the city in July, the most in a decade.")
+    assert cas == []
+
+
+def test_shot_and_killed_is_one_death():
+    cas = _run("A man was shot and killed outside the store on Sunday.")
+    assert _pairs(cas) == [("killed", 1)]
+
+
+def test_shot_one_fatally():
+    cas = _run("Five people were shot, one fatally, at the party.")
+    assert _pairs(cas) == [("injured", 4), ("killed", 1)]
+
+
+def test_shot_victim_who_died_is_not_also_injured():
+    cas = _run("A teenager was shot in the chest on Friday. He died at the hospital.")
+    assert _pairs(cas) == [("killed", 1)]
+
+
+def test_empty_text():
+    assert _run("") == []
