@@ -78,7 +78,7 @@ INLINE_LINK = re.compile(
     re.I,
 )
 
-_SENTENCE_END = re.compile(r"[.!?\"”’')\]]\s*$")
+SENTENCE_END = re.compile(r"[.!?\"”’')\]]\s*$")
 
 
 def words(text: str) -> int:
@@ -88,7 +88,7 @@ def words(text: str) -> int:
 def is_prose(p: str) -> bool:
     """A paragraph that reads as running text of an article, not a link or a headline."""
     n = words(p)
-    return n >= 30 or (n >= 12 and bool(_SENTENCE_END.search(p)))
+    return n >= 30 or (n >= 12 and bool(SENTENCE_END.search(p)))
 
 
 def is_headline_like(p: str) -> bool:
@@ -97,13 +97,13 @@ def is_headline_like(p: str) -> bool:
     n = words(p)
     if n == 0 or n > 25:
         return False
-    return n <= 6 or not _SENTENCE_END.search(p) or (n <= 15 and not re.search(r"[.!?]\s", p))
+    return n <= 6 or not SENTENCE_END.search(p) or (n <= 15 and not re.search(r"[.!?]\s", p))
 
 
 def is_keyword_list(p: str) -> bool:
     """"a, b, c, d, e": tags or keywords, not a sentence."""
     items = [x.strip() for x in p.split(",")]
-    return len(items) >= 4 and not _SENTENCE_END.search(p) and sum(len(x.split()) for x in items) / len(items) <= 5
+    return len(items) >= 4 and not SENTENCE_END.search(p) and sum(len(x.split()) for x in items) / len(items) <= 5
 
 
 def is_furniture(p: str) -> bool:
@@ -133,7 +133,7 @@ def strip_furniture(paras: list[str], title: str | None = None) -> list[str]:
                 j += 1
             i = j
             continue
-        if len(p) <= 250 and INLINE_LINK.match(p) and not _SENTENCE_END.search(p.rstrip("])")):
+        if len(p) <= 250 and INLINE_LINK.match(p) and not SENTENCE_END.search(p.rstrip("])")):
             i += 1
             continue
         out.append(p)

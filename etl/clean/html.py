@@ -30,6 +30,7 @@ from etl.clean.furniture import (
     is_furniture,
     is_headline_like,
     is_marker,
+    SENTENCE_END,
     is_prose,
     same_text,
     strip_furniture,
@@ -510,6 +511,11 @@ def clean_html(page: str, url: str | None = None) -> CleanDoc:
         paras = [p for p in paras if not (" ".join(_key(p)) in links and is_headline_like(p))]
     paras = strip_furniture(paras)
     paras = drop_duplicates(paras)
+    # A standfirst under the headline: one short line with no sentence end, then the story.
+    if len(paras) >= 3 and is_headline_like(paras[0]) and not SENTENCE_END.search(paras[0]) \
+            and len(paras[0].split()) >= 6 and not re.search(r"[:|]", paras[0]) \
+            and is_prose(paras[1]) and not any(split_dateline(paras[0])[:2]):
+        paras.pop(0)
     if paras:
         place, agency, rest = split_dateline(paras[0])
         if place or agency:

@@ -109,3 +109,16 @@ def test_br_separated_text_becomes_paragraphs():
     doc = clean_html(page)
     assert doc.body.count("\n\n") == 4
     assert doc.body.endswith("item 4.")
+
+
+def test_standfirst_under_the_headline_dropped():
+    page = (
+        "<html><head><title>Council backs housing plan</title></head><body><article>"
+        "<h1>Council backs housing plan</h1>"
+        "<p>Members argued for hours over how to pay for new schools in the district</p>"
+        + "".join(f"<p>{_S}, item {i}.</p>" for i in range(4))
+        + "</article></body></html>"
+    )
+    doc = clean_html(page)
+    assert doc.body.startswith("The council met on Monday evening")
+    assert "Members argued" not in doc.body
