@@ -154,11 +154,13 @@ def _is_irrealis(t: Token) -> bool:
 # --------------------------------------------------------------------------- victims
 
 
-def _subject(v: Token) -> Token | None:
-    for c in v.children:
-        if c.dep_ in ("nsubjpass", "nsubj") and c.lower_ not in ("it", "there"):
-            return c
-    return None
+def _subject(v: Token, deps: tuple[str, ...] = ("nsubjpass", "nsubj")) -> Token | None:
+    """The subject nearest before the verb (a dateline parsed as a second subject loses)."""
+    subs = [c for c in v.children if c.dep_ in deps and c.lower_ not in ("it", "there")]
+    if not subs:
+        return None
+    before = [c for c in subs if c.i < v.i]
+    return max(before, key=lambda c: c.i) if before else subs[0]
 
 
 def _object(v: Token) -> Token | None:
@@ -187,16 +189,20 @@ def _victim_of_verb(v: Token, kind: str) -> Token | None:
         obj = _object(v)
         if obj is not None and not _is_passive_with_subject(v):
             return _resolve_relative(obj, v)
-        subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        subj = _subject(v, ("nsubjpass",))
         if subj is not None:
             return _resolve_relative(subj, v)
+        if v.tag_ == "VBN" and obj is None and not any(c.lemma_.lower() == "have" and c.dep_ == "aux" for c in v.children):
+            subj = _subject(v, ("nsubj",))
+            if subj is not None:
+                return _resolve_relative(subj, v)  # "... and three others injured"
         if v.dep_ in ("acl", "amod") and v.tag_ == "VBN":
             return v.head  # "a man killed in the attack", "the injured man"
         if v.dep_ == "relcl":
             return None
         if v.dep_ == "conj" and v.head.i != v.i:
             h = v.head
-            hs = next((c for c in h.children if c.dep_ == "nsubjpass"), None)
+            hs = _subject(h, ("nsubjpass",))
             if hs is not None and _is_passive(v):
                 return _resolve_relative(hs, h)  # "were shot and killed"
             if h.dep_ in ("acl", "amod") and _is_passive(v):
@@ -571,8 +577,11 @@ _DAY_RE = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\b")
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
            "sept", "sep", "oct", "nov", "dec"}
-_PERIOD_PHRASES = ("this year", "last year", "so far", "since", "past", "within the last", "years",
-                   "months", "decade", "a year", "per year", "each year", "every year", "annual")
+_PERIOD_RE = re.compile(
+    r"\b(this|last|past|previous|the) (year|decade)\b|\bso far\b|\bsince\b|\bwithin\b"
+    r"|\b(past|last|previous|recent) (few |several |\w+ )?(weeks|months|years|decades)\b"
+    r"|\b(years|months|decades)\b|\b(per|each|every|a) year\b|\bannual|\byear-to-date\b"
+)
 
 
 def _clause_tokens(trigger: Token) -> list[Token]:
@@ -602,7 +611,7 @@ def _is_tally(trigger: Token, sent: Span) -> bool:
             words = set(re.findall(r"[a-z]+", text))
             if words & _MONTHS and not _DAY_RE.search(_YEAR_RE.sub("", text)):
                 return True
-            if any(p in text for p in _PERIOD_PHRASES):
+            if _PERIOD_RE.search(text):
                 return True
         low = t.lower_
         if low in lex.TALLY_EVENTS and (
@@ -661,7 +670,7 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
             vl = victim.lemma_.lower()
             if victim.lower_ in lex.NOBODY or vl in lex.NOT_VICTIMS or victim.lower_ in lex.NOT_VICTIMS:
                 continue
-            if victim.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "MONEY", "PERCENT", "QUANTITY", "ORDINAL") and not victim.like_num:
+            if victim.lower_ != "old" and victim.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "MONEY", "PERCENT", "QUANTITY", "ORDINAL") and not victim.like_num:
                 continue
             if any(c.dep_ == "det" and c.lower_ == "no" for c in victim.children):
                 continue
