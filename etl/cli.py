@@ -132,6 +132,33 @@ def _print_summary(result) -> None:
         out.print(f"  rejected {path}: {reason}")
 
 
+@main.command()
+@click.option("--html", "html_file", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write a self-contained HTML report with charts to this file instead.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
+              help="Rows per table.")
+def report(html_file: str | None, limit: int) -> None:
+    """Print the reporting views (v_*) as tables, or write an HTML report with --html FILE.
+
+    Shows articles per source and per run, casualties by day, place and category, top
+    entities, entity co-occurrence, most-quoted speakers and rejected files.
+    """
+    from etl import report as reporting
+    from etl.db import migrate
+    from etl.db.engine import get_engine
+
+    try:
+        migrate.assert_at_head()
+    except migrate.SchemaNotAtHead as exc:
+        raise click.ClickException(str(exc)) from exc
+    engine = get_engine()
+    if html_file:
+        path = reporting.write_html(engine, html_file, limit=limit)
+        click.echo(f"wrote {path} ({path.stat().st_size // 1024} KiB)")
+    else:
+        reporting.print_report(engine, limit=limit)
+
+
 @main.group()
 def db() -> None:
     """Warehouse schema (Alembic migrations) and connection."""

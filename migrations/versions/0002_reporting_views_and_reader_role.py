@@ -51,6 +51,8 @@ VIEWS: list[tuple[str, str, str, dict[str, str]]] = [
                le.country_code,
                c.category,
                c.count,
+               c.count_min,
+               c.count_max,
                coalesce(c.count_min, c.count) AS count_low,
                coalesce(c.count_max, c.count) AS count_high,
                c.qualifier,
@@ -66,8 +68,8 @@ VIEWS: list[tuple[str, str, str, dict[str, str]]] = [
           JOIN articles a ON a.id = c.article_id
           LEFT JOIN entities le ON le.id = c.location_entity_id
         """,
-        "One row per casualty figure with its article's day and a resolved place; the base of "
-        "the casualty views. Includes unconfirmed figures (see column confirmation).",
+        ("One row per casualty figure with its article's day and a resolved place; the base of "
+        "the casualty views. Includes unconfirmed figures (see column confirmation)."),
         {
             "casualty_id": "casualties.id",
             "article_id": "articles.id of the article that reports the figure",
@@ -77,6 +79,8 @@ VIEWS: list[tuple[str, str, str, dict[str, str]]] = [
             "country_code": "ISO 3166-1 alpha-2 code of the place when it is a country",
             "category": "killed, injured, missing, kidnapped or arrested",
             "count": "the figure as stated (null when the text gives no number)",
+            "count_min": "lower bound as extracted (null when the text gives none)",
+            "count_max": "upper bound as extracted (null: open-ended or not given)",
             "count_low": "lower bound: count_min, else count",
             "count_high": "upper bound: count_max, else count (null: open-ended with no count)",
             "qualifier": "hedge as written: at least, more than, up to, about, ...",
@@ -102,7 +106,11 @@ VIEWS: list[tuple[str, str, str, dict[str, str]]] = [
                    max(coalesce(count, count_high, count_low))::int AS largest_figure,
                    count(*) FILTER (WHERE count IS NULL)::int AS figures_without_number,
                    count(*) FILTER (
-                       WHERE count_low IS DISTINCT FROM count_high)::int AS ranged_figures,
+                       WHERE count_min IS NOT NULL AND count_max IS NOT NULL
+                         AND count_min <> count_max)::int AS ranged_figures,
+                   count(*) FILTER (
+                       WHERE count_min IS NOT NULL AND count_max IS NULL)::int
+                       AS open_ended_figures,
                    count(*) FILTER (WHERE confirmed IS FALSE)::int AS unconfirmed_figures,
                    coalesce(sum(count) FILTER (WHERE confirmed IS FALSE), 0)::bigint
                        AS unconfirmed_total
@@ -123,11 +131,13 @@ VIEWS: list[tuple[str, str, str, dict[str, str]]] = [
                 "articles": "number of distinct articles reporting them",
                 "total": "sum of the stated counts",
                 "total_min": "sum of the lower bounds (count_min, else count)",
-                "total_max": "sum of the upper bounds (count_max, else count); open-ended "
-                "figures without a count are left out",
+                "total_max": "sum of the upper bounds (count_max, else count; see "
+                "open_ended_figures)",
                 "largest_figure": "largest single figure in the group",
                 "figures_without_number": "figures whose text gives no number",
-                "ranged_figures": "figures given as a range or with a hedge (low <> high)",
+                "ranged_figures": "figures given as a range (count_min < count_max)",
+                "open_ended_figures": "figures with a lower bound only (at least, more "
+                "than): their count stands in for the upper bound in total_max",
                 "unconfirmed_figures": "figures the text says are unconfirmed (0 in "
                 "v_casualties_daily)",
                 "unconfirmed_total": "sum of the stated counts of those unconfirmed figures",
@@ -137,15 +147,15 @@ VIEWS: list[tuple[str, str, str, dict[str, str]]] = [
             (
                 "v_casualties_daily",
                 "WHERE confirmed IS NOT FALSE",
-                "Casualty figures by day, place and category, confirmed or of unknown "
+                ("Casualty figures by day, place and category, confirmed or of unknown "
                 "confirmation only (figures the text says are unconfirmed are left out; "
-                "see v_casualties_daily_all).",
+                "see v_casualties_daily_all)."),
             ),
             (
                 "v_casualties_daily_all",
                 "",
-                "Casualty figures by day, place and category, including figures the text "
-                "says are unconfirmed (counted apart in unconfirmed_figures/_total).",
+                ("Casualty figures by day, place and category, including figures the text "
+                "says are unconfirmed (counted apart in unconfirmed_figures/_total)."),
             ),
         )
     ],
@@ -171,8 +181,8 @@ VIEWS: list[tuple[str, str, str, dict[str, str]]] = [
           FROM mentions
          GROUP BY period_type, period_start, type, entity_id, name, country_code
         """,
-        "Entities by period (week and month) and type, ranked by articles then mentions; "
-        "filter on period_type and rank (e.g. rank <= 10) for a top list.",
+        ("Entities by period (week and month) and type, ranked by articles then mentions; "
+        "filter on period_type and rank (e.g. rank <= 10) for a top list."),
         {
             "period_type": "week or month",
             "period_start": "first day of the period (weeks start on Monday; article day in UTC)",
@@ -201,8 +211,8 @@ VIEWS: list[tuple[str, str, str, dict[str, str]]] = [
           JOIN articles a ON a.id = x.article_id
          GROUP BY ea.id, ea.name, ea.type, eb.id, eb.name, eb.type
         """,
-        "Pairs of entities mentioned in the same article; each unordered pair once "
-        "(entity_a_id < entity_b_id).",
+        ("Pairs of entities mentioned in the same article; each unordered pair once "
+        "(entity_a_id < entity_b_id)."),
         {
             "entity_a_id": "entities.id of the first entity (the smaller id)",
             "entity_a": "canonical name of the first entity",
