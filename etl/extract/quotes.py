@@ -331,6 +331,20 @@ class _Resolver:
         return None
 
 
+_MINOR_WORDS = frozenset("a an the of in on at for and or to with by from vs de la le du".split())
+
+
+def _is_title(text: str) -> bool:
+    """A quoted name of a show, book or event ("Fox News Sunday", "Women in Power")."""
+    words = re.findall(r"[\w'’-]+", text)
+    if not 1 <= len(words) <= 7:
+        return False
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    if not content or not all(w[:1].isupper() or w[:1].isdigit() for w in content):
+        return False
+    return not (len(words) >= 3 and words[0] in ("I", "We", "You", "It", "This", "That"))
+
+
 def _looks_like_name(name: str | None) -> bool:
     words = [w for w in (name or "").split() if w[:1].isalpha()]
     return bool(words) and words[0][:1].isupper() and words[-1][:1].isupper()
@@ -545,7 +559,10 @@ class _Extractor:
                 sp = self.spans[k]
                 cue, how = attrib[k]
                 nwords = len(_WORD_RE.findall(self.text[sp.start : sp.end]))
-                if cue is not None and (nwords < MIN_DIRECT_WORDS or (how == "embedded" and nwords < MIN_EMBEDDED_WORDS)):
+                if nwords < MIN_DIRECT_WORDS or _is_title(self.text[sp.start : sp.end]):
+                    consumed.add(k)
+                    cue = None
+                if cue is not None and how == "embedded" and nwords < MIN_EMBEDDED_WORDS:
                     consumed.add(k)
                     cue = None
                 if cue is not None:
