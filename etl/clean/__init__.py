@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import re
+
 from etl.clean.html import clean_html
 from etl.clean.text import clean_text
 from etl.models import CleanDoc, SourceFile
 
 __all__ = ["clean", "clean_html", "clean_text"]
 
+_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>])", re.I | re.S)
+
+
+def _looks_like_html(text: str) -> bool:
+    """A page saved as .txt: its first tag is <!DOCTYPE html> or <html>."""
+    return bool(_HTML_START.match(text[:2000]))
+
 
 def clean(src: SourceFile) -> CleanDoc:
     """Clean one readable source file. Raises ValueError when no article text remains."""
     assert src.text is not None, "clean() takes a readable SourceFile"
-    doc = clean_html(src.text) if src.format == "html" else clean_text(src.text)
+    if src.format == "html" or _looks_like_html(src.text):
+        doc = clean_html(src.text)
+    else:
+        doc = clean_text(src.text)
     if not doc.body.strip():
         raise ValueError("no article text found after cleaning")
     return doc

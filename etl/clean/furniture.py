@@ -108,6 +108,8 @@ def is_keyword_list(p: str) -> bool:
 
 def is_furniture(p: str) -> bool:
     p = p.strip().strip("\"“”'‘’").strip()
+    if len(p) <= 100 and len(p.split()) <= 10 and re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", p):
+        return True  # "jane.doe@example.com, (555) 123-4567"
     return bool(p) and len(p) <= 400 and bool(FURNITURE.match(p))
 
 

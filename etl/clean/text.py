@@ -38,7 +38,8 @@ TEXT_FURNITURE = re.compile(
     r"|(?:font|text) size.{0,20}|[\u25b6\u25ba\u2022>|»›]+"
     r"|.{0,80}\btwitter:\s*@\w+.{0,40}|\W*read more (?:articles|stories|posts|news) (?:by|from|about) .{1,60}"
     r"|follow [\w.' ]{1,40}:|must read\b.{0,60}|get (?:updates|alerts|breaking news|the latest)\b.{0,80}"
-    r"|\(?\d{3}\)?[ .-]?\d{3}-\d{4}|\d{1,2}:\d{2} (?!a\.?m|p\.?m)[^.]{5,150}"
+    r"|\(?\d{3}\)?[ .-]?\d{3}-\d{4}|\d{1,2}:\d{2} (?!a\.?m|p\.?m)(?!.*\b(?:a|p)\.m\.)(?=(?:\S+\s+){0,20}\S+$).{5,150}"
+    r"|photos|videos|gallery|slideshow|[_=*~\s]{3,}|twitter:?\s*@\w+|advertisement\b.{0,40}"
     r"|(?:published|posted|updated|last updated)(?: on| at)?:?\s+(?=[^.]{0,60}(?:\d{1,2}:\d{2}|\b\d{4}\b))[^.]{0,80}"
     r"|(?:published|posted|updated|last updated)\s*:(?=.{0,40}(?:\d{1,2}[:/]\d{1,2}|\b\d{4}\b|\bago\b)).{0,80}"
     r"|.{0,160}\bmay not be (?:published|reproduced|republished|redistributed|copied)\b.{0,120}"
@@ -47,9 +48,9 @@ TEXT_FURNITURE = re.compile(
     re.I,
 )
 BYLINE = re.compile(
-    r"^(?:[Bb]y|BY|[Ww]ritten by|[Rr]eporting by)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|la|le)){0,4}"
+    r"^(?:[Bb]y|BY|[Ww]ritten by|[Rr]eporting by):?\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|la|le)){0,4}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)"
-    r"(?:\s*[,|/–—-]\s*.{0,60})?$"
+    r"(?:\s*[,|/–—-]\s*.{0,60}|\s+(?i:updated|posted|published)\b.{0,60})?$"
 )
 # Photo captions and credits.
 _CAPTION_START = re.compile(
@@ -130,7 +131,7 @@ def _is_headline(p: str, rest: list[str]) -> bool:
     # Two sentences ("Need a lift, friend? Take the bus.") are running text.
     if re.search(r"[a-z]{3,}[.!?][\"”’']?\s+[A-Z“\"]", p):
         return False
-    if _is_caption(p, before_body=True):
+    if _is_caption(p, before_body=True) or _is_byline(p):
         return False
     caps = sum(1 for w in words if w[:1].isupper()) / len(words)
     if len(words) >= 20 and re.search(r"[.?!][\"”’']?$", p) and caps < 0.4:
@@ -161,6 +162,10 @@ def _clean_title(title: str) -> str:
     return title
 
 
+def _is_byline(p: str) -> bool:
+    return len(p.split()) <= 14 and bool(BYLINE.match(p))
+
+
 def _title_with_stamp(p: str, title: str | None) -> bool:
     """The headline again with a date stamp glued on ("... Posted: Tuesday, April 15, ...")."""
     if not title or not p.startswith(title):
@@ -171,7 +176,10 @@ def _title_with_stamp(p: str, title: str | None) -> bool:
 
 def clean_text(text: str) -> CleanDoc:
     doc = CleanDoc()
-    paras = [p for p in _paragraphs(text) if not is_furniture(p) and not TEXT_FURNITURE.match(p)]
+    paras = [
+        p for i, p in enumerate(_paragraphs(text))
+        if (i < 4 and _is_byline(p)) or not (is_furniture(p) or TEXT_FURNITURE.match(p))
+    ]
     if not paras:
         return doc
     if _is_headline(paras[0], paras[1:]):
@@ -181,7 +189,7 @@ def clean_text(text: str) -> CleanDoc:
             paras.pop(0)
     for i, p in enumerate(paras[:3]):
         m = BYLINE.match(p)
-        if m and len(p.split()) <= 14:
+        if m and _is_byline(p):
             doc.author = m.group("name").strip()
             paras.pop(i)
             break

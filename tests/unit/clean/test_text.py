@@ -101,3 +101,29 @@ def test_empty_and_single_line_inputs():
     doc = clean_text("Just one line of text without a headline.")
     assert doc.title is None
     assert doc.body == "Just one line of text without a headline."
+
+
+def test_html_saved_as_text_goes_through_the_html_cleaner():
+    page = (FIX / "caption_div.html").read_text(encoding="utf-8")
+    doc = clean(SourceFile(path="p.txt", sha256="0", size=len(page), format="text", text=page))
+    assert doc.title == "Le conseil vote le budget"
+    assert "<p>" not in doc.body
+
+
+def test_more_text_furniture():
+    text = (
+        "Fire damages school gym\n\n"
+        "by: Pat Lee Updated: Mar 4, 2019 - 9:12 AM\n\n"
+        "A fire damaged the gym of a primary school overnight, the fire service said on Monday, "
+        "and classes were moved to the town hall.\n\n"
+        "1:39 Another story in the video playlist beside the article\n\n"
+        "Nobody was hurt, the service said.\n\n"
+        "pat.lee@example.com, (555) 123-4567\n\n"
+        "Twitter @patlee\n"
+    )
+    doc = clean_text(text)
+    assert doc.author == "Pat Lee"
+    assert doc.body == (
+        "A fire damaged the gym of a primary school overnight, the fire service said on Monday, "
+        "and classes were moved to the town hall.\n\nNobody was hurt, the service said."
+    )
