@@ -25,6 +25,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -71,7 +72,7 @@ class _Form:
     def first(self) -> int:
         return min(m.start for m in self.mentions)
 
-    @property
+    @functools.cached_property
     def display(self) -> str:
         c = Counter(m.text for m in self.mentions)
         return max(c, key=lambda t: (c[t], -self._pos(t)))
@@ -79,7 +80,7 @@ class _Form:
     def _pos(self, text: str) -> int:
         return min(m.start for m in self.mentions if m.text == text)
 
-    @property
+    @functools.cached_property
     def words(self) -> list[str]:
         return self.display.split()
 
@@ -112,6 +113,7 @@ def _decide(votes: Counter, mentions: list[_Mention]) -> str:
     return sorted(tied)[0]
 
 
+@functools.lru_cache(maxsize=65536)
 def norm_key(text: str) -> str:
     t = text.replace("’", "'").replace("‘", "'")
     t = re.sub(r"'s$", "", t)
@@ -155,7 +157,14 @@ def _close(a: str, b: str) -> bool:
 # --------------------------------------------------------------------------- mentions
 
 
-def _raw_spans(doc: Doc) -> list[tuple[int, int, str]]:
+def _sentence_starts(doc: Doc) -> frozenset[int]:
+    """Token indices that open a sentence (computed once: ``Token.is_sent_start`` rescans)."""
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return frozenset(s.start for s in doc.sents)
+    return frozenset({0})
+
+
+def _raw_spans(doc: Doc, starts: frozenset[int]) -> list[tuple[int, int, str]]:
     spans = []
     taken = set()
     ents = list(doc.ents)
@@ -168,7 +177,7 @@ def _raw_spans(doc: Doc) -> list[tuple[int, int, str]]:
             nxt_ent_start = ents[i + 1].start if i + 1 < len(ents) else len(doc)
             while (j < len(doc) and j < nxt_ent_start and doc[j].tag_ in ("NNP", "NNPS")
                    and doc[j].is_title and _clean_word(doc[j].text) not in L.TITLE_OPENERS
-                   and not doc[j].is_sent_start and "\n" not in doc[j - 1].whitespace_):
+                   and j not in starts and "\n" not in doc[j - 1].whitespace_):
                 j += 1
             if j > end and not (j < len(doc) and doc[j].ent_type_ == "PERSON"):
                 end, label = j, "ORG"
@@ -230,7 +239,8 @@ def _noun_cues(words: list[str], votes: Counter) -> None:
         votes["ORG"] += 2
 
 
-def _clean(doc: Doc, a: int, b: int, label: str) -> _Mention | None:
+def _clean(doc: Doc, text_all: str, a: int, b: int, label: str,
+           starts: frozenset[int]) -> _Mention | None:
     n = len(doc)
     votes: Counter = Counter()
     trailing: list[str] = []
@@ -264,7 +274,7 @@ def _clean(doc: Doc, a: int, b: int, label: str) -> _Mention | None:
                 surface_a = a
             votes["PERSON"] += 2
             a += 1
-        elif (label == "PERSON" and a + 1 < b and (t.is_sent_start or a == 0)
+        elif (label == "PERSON" and a + 1 < b and (a in starts or a == 0)
               and re.search(r"[a-z](?:ing|ed|ly)$", t.text)):
             a += 1  # heading verb: "Questioning Vindman's judgment"
         else:
@@ -276,8 +286,8 @@ def _clean(doc: Doc, a: int, b: int, label: str) -> _Mention | None:
     if surface_a is None:
         surface_a = a
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
-    text = _WS_RE.sub(" ", doc.text[start:end]).strip()
-    surface = _WS_RE.sub(" ", doc.text[doc[surface_a].idx:end]).strip()
+    text = _WS_RE.sub(" ", text_all[start:end]).strip()
+    surface = _WS_RE.sub(" ", text_all[doc[surface_a].idx:end]).strip()
     if not _valid(doc, a, b, text, label):
         return None
     votes[label] += 1
@@ -306,7 +316,7 @@ def _clean(doc: Doc, a: int, b: int, label: str) -> _Mention | None:
         votes[_PLACE] += 1
     if label != "NORP":  # a nationality adjective always modifies a noun
         _noun_cues(trailing + _lower_noun_run(doc, b), votes)
-    sent_initial = doc[a].is_sent_start or (prev is not None and "\n" in prev.whitespace_)
+    sent_initial = a in starts or (prev is not None and "\n" in prev.whitespace_)
     return _Mention(start, end, text, surface, label, a, b, votes, bool(sent_initial))
 
 
@@ -374,9 +384,11 @@ def _demonym_like(word: str, norp_keys: set[str]) -> bool:
 def extract_entities(doc: Doc) -> list[Entity]:
     # ---- mentions
     mentions: list[_Mention] = []
-    for start, end, label in _raw_spans(doc):
+    starts = _sentence_starts(doc)
+    text_all = doc.text  # Doc.text joins every token on each access
+    for start, end, label in _raw_spans(doc, starts):
         for a, b in _split(doc, start, end):
-            m = _clean(doc, a, b, label)
+            m = _clean(doc, text_all, a, b, label, starts)
             if m is not None:
                 mentions.append(m)
     _coordinated_first_names(doc, mentions)
@@ -586,13 +598,14 @@ def _acronym_mentions(doc: Doc, mentions: list[_Mention], defs: dict[str, str]) 
     if not defs:
         return []
     covered = [(m.start, m.end) for m in mentions]
+    text = doc.text
     out = []
     by_key = {}
     for m in mentions:
         by_key.setdefault(norm_key(m.text), m)
     for acro_key in defs:
         # the written acronym: from a mention, or from the parenthesis itself
-        for mt in re.finditer(r"(?<![\w.])([A-Z][A-Za-z&.]{1,9})(?![\w])", doc.text):
+        for mt in re.finditer(r"(?<![\w.])([A-Z][A-Za-z&.]{1,9})(?![\w])", text):
             if norm_key(mt.group(1)) != acro_key:
                 continue
             s, e = mt.start(1), mt.end(1)
@@ -624,4 +637,6 @@ def _strip_sentence_initial(forms: dict[str, _Form]) -> None:
                 m.surface = m.text
             forms[rest].mentions.extend(f.mentions)
             forms[rest].mentions.sort(key=lambda m: m.start)
+            forms[rest].__dict__.pop("display", None)  # cached properties
+            forms[rest].__dict__.pop("words", None)
             del forms[key]
