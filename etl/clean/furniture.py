@@ -65,6 +65,7 @@ FURNITURE = re.compile(
     r"|(?=.{0,200}$)(?=.*\bclick here\b).+"
     r"|(?=.{0,400}$)(?=.*\b(?:subscribe|subscription|subscriptions|subscribing)\b)(?=.*(?:[$£€₹]|\bRs\.?)\s?\d).+"
     r"|(?=.*\b(?:19|20)\d{2}\b)(?=.*\d{1,2}[:h]\d{2})[^.!?]{0,60}"
+    r"|(?:[^|>›»]{1,40}\s[|>›»]\s){2,}[^|>›»]{0,40}"
     r"|(?:story|article|text) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|continues below (?:this )?(?:advertisement|ad)"
     r"|(?:accept|manage) cookies.{0,80}|we use cookies.{0,200}"
     r")$",

@@ -95,3 +95,12 @@ def test_tag_list_after_marker_removed():
     out = strip_furniture([body, "Tags", "car racing 2018, racing calendar, race tracks, stock cars, "
                            "motor sport news, season dates, results"])
     assert out == [body]
+
+
+@pytest.mark.parametrize("line", ["Home > News > World", "Contact us | Privacy policy | Terms of use"])
+def test_breadcrumbs_and_menus(line):
+    assert is_furniture(line)
+
+
+def test_one_separator_is_not_a_menu():
+    assert not is_furniture("Milan Design Week | A light installation by a Cypriot designer opens in a church")
