@@ -48,6 +48,7 @@ class _Figure:
     victim_tok: Token | None
     weak: bool = False  # from "shot"/"stabbed": dropped when the same victims are killed
     partitive: bool = False
+    adjusted: bool = False  # the dead already taken out of a "shot" count
     contrast: bool = False  # a "shot" figure told beside a different person's death
     subset: bool = False  # "one of them", "one fatally": part of a group counted elsewhere
     attribution: str | None = None
@@ -596,6 +597,11 @@ def _clause_tokens(trigger: Token) -> list[Token]:
 
 def _is_tally(trigger: Token, sent: Span) -> bool:
     """A figure over a period or over several incidents ("45 killed in July", "in separate shootings")."""
+    for t in sent:
+        if t.lower_ in ("from", "between") and any(
+            c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in t.children
+        ) and any(x.lower_ in ("to", "through", "until", "and") and x.i > t.i for x in sent):
+            return True  # "from Tuesday afternoon to early Wednesday"
     toks = _clause_tokens(trigger)
     seen_ents = set()
     for t in toks:
@@ -638,7 +644,7 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
         if trig is None:
             if _fatal_number(t):
                 q, words, head, part = _count_victims(t, sent)
-                if q[0]:
+                if q[0] and not _is_tally(t, sent):
                     figs.append(_Figure("killed", q[0], q[1], q[2], q[3], words, head, sent, t, t,
                                         partitive=part, subset=True))
             continue
@@ -688,7 +694,7 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
         if q[0] is None and t.tag_ in ("VBZ", "VBP") and kind == "verb":
             continue  # generic present ("the enemy kills the protectors")
         if _is_tally(t, sent):
-            continue
+            continue  # "45 killed in July", "in separate shootings"
         figs.append(
             _Figure(category, q[0], q[1], q[2], q[3], words, head, sent, t, victim,
                     weak=weak, partitive=part,
@@ -701,9 +707,9 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
         if dup is None:
             out.append(f)
             continue
-        if dup.weak and not f.weak:
-            out[out.index(dup)] = f
-        elif not dup.weak and not f.weak and dup.category != f.category:
+        if (dup.weak and not f.weak) or (f.category == "killed" and dup.category == "injured"):
+            out[out.index(dup)] = f  # "shot and killed", "hurt and killed": one death
+        elif not dup.weak and not f.weak and dup.category != f.category and "killed" not in (f.category, dup.category):
             out.append(f)
     # elliptical victims: "killed one fighter and wounded four" -> four fighters
     for i, f in enumerate(out):
@@ -719,6 +725,7 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
         if f.weak and f.count and killed:
             k = sum(g.count for g in killed if g.subset) or 0
             if k and k < f.count:
+                f.adjusted = True
                 f.count = f.count - k
                 f.count_min = f.count if f.count_min is not None else None
                 f.count_max = f.count if f.count_max is not None else None
@@ -754,7 +761,10 @@ def _same_people(a: _Figure, b: _Figure) -> bool:
 
 def _is_other(f: _Figure) -> bool:
     v = f.victim_tok
-    return v is not None and any(c.lower_ in ("another", "other", "second", "third") for c in v.children)
+    return v is not None and (
+        v.lower_ in ("others", "another")
+        or any(c.lower_ in ("another", "other", "others", "second", "third", "more", "additional") for c in v.children)
+    )
 
 
 def _merge_key_compatible(a: _Figure, b: _Figure) -> bool:
@@ -801,6 +811,12 @@ def extract_casualties(doc: Doc, entities: list[Entity]) -> list[Casualty]:
     for f in figures:
         if f.weak and max_killed and (f.count or 1) <= max_killed and not _is_other(f) and not f.contrast:
             continue  # "was shot" / "a gunshot wound" told of someone the article says died
+        if f.weak and f.trigger.pos_ == "VERB" and f.count and max_killed and f.count > max_killed and not (f.adjusted or f.contrast or _is_other(f)):
+            # "five people were shot" ... "one of them died": the shot who died are not injured
+            f.count -= max_killed
+            f.count_min = f.count if f.count_min is not None else None
+            f.count_max = f.count if f.count_max is not None else None
+            f.adjusted = True
         kept.append(f)
     # the same figure told again: one figure, several mentions
     merged: list[_Figure] = []
