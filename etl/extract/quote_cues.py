@@ -92,3 +92,17 @@ CUE_FORMS = frozenset(
     {f for lemma in CUE_LEMMAS for f in _forms(lemma)}
     | set("said says told tells wrote writes went goes began begins spoke speaks".split())
 ) - frozenset("states calls points orders reads notes reports posts texts answers questions offers".split()) | {"states", "notes", "reports"}
+
+# Role nouns for people that the suffix test in ``quotes._person_noun`` misses.
+PERSON_NOUNS = frozenset(
+    """
+    official spokesman spokeswoman spokesperson mayor minister premier chief senator
+    congressman congresswoman governor judge coach captain rookie veteran prosecutor attorney
+    lawyer sergeant officer general colonel admiral diplomat envoy ambassador secretary
+    candidate nominee activist analyst economist expert scientist historian author poet
+    father mother son daughter wife husband brother sister man woman boy girl victim witness
+    mp mla mpp king queen prince princess pope bishop priest imam rabbi chair chairman
+    chairwoman councillor councilman councilwoman aide adviser advisor source resident
+    student doctor nurse physician surgeon engineer architect president
+    """.split()
+)

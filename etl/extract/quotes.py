@@ -25,6 +25,7 @@ from etl.extract.quote_cues import (
     INDIRECT_LEMMAS,
     NON_SPEAKER_NOUNS,
     ORG_NOUNS,
+    PERSON_NOUNS,
     PRONOUNS_FIRST,
     PRONOUNS_NEUTER,
     PRONOUNS_PERSON_F,
@@ -45,6 +46,8 @@ MIN_DIRECT_WORDS = 3
 _LABEL_RE = re.compile(r"[A-Z][A-Z .'-]{2,}:")  # "READ MORE:", "WATCH:" paragraph labels
 PRONOUN_WINDOW = 2500
 PRONOUN_MODE = "speaker"
+DEFINITE_MODE = "mention"
+PRONOUN_SUBJECT = True
 MERGE_SPLIT = False
 
 
@@ -242,8 +245,9 @@ class _Resolver:
             hit = self.role(lemma, pos)
             if hit is not None:
                 return hit, None
-            if re.search(r"\d+-year-old", " ".join(t.text for t in tok.subtree)):
-                hit = self._recent_mention(pos, ("PERSON",), None)
+            if dets[0].lower_ == "the" and lemma not in ORG_NOUNS and _person_noun(tok):
+                # "the rookie defenceman said": a person introduced earlier
+                hit = self._definite_person(pos)
                 if hit is not None:
                     return hit, None
         return Speaker(self.phrase(tok), None), lemma
@@ -270,12 +274,25 @@ class _Resolver:
             if t.i < tok.left_edge.i:
                 continue
             toks.append(t)
-        toks = [t for t in toks if not t.is_space and t.text not in "\"“”"][:12]
+        toks = [t for t in toks if not t.is_space][:14]
         while toks and (toks[0].lower_ in ARTICLES or toks[0].is_punct):
             toks = toks[1:]
         while toks and toks[-1].is_punct:
             toks = toks[:-1]
-        return " ".join(t.text for t in toks) or tok.text
+        if not toks:
+            return tok.text
+        text = self.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+        return " ".join(text.replace("\u201c", "").replace("\u201d", "").replace('"', "").split())
+
+    def _definite_person(self, pos: int) -> Speaker | None:
+        if DEFINITE_MODE == "mention":
+            return self._recent_mention(pos, ("PERSON",), None)
+        for p, spk in reversed(self.state.history):
+            if pos - p > PRONOUN_WINDOW:
+                break
+            if spk.type in ("PERSON", None) and _looks_like_name(spk.name):
+                return spk
+        return self._recent_mention(pos, ("PERSON",), None)
 
     def pronoun(self, low: str, pos: int) -> Speaker:
         if low in PRONOUNS_PERSON_M or low in PRONOUNS_PERSON_F:
@@ -288,6 +305,9 @@ class _Resolver:
                     by_speaker = (p, spk)
                     break
             by_mention = self._recent_mention(pos, ("PERSON",), want, with_pos=True)
+            by_subject = self._recent_mention(pos, ("PERSON",), want, with_pos=True, subject=True)
+            if PRONOUN_SUBJECT and by_subject and (by_speaker is None or by_subject[0] > by_speaker[0]):
+                return by_subject[1]
             if PRONOUN_MODE == "speaker":
                 order = [by_speaker, by_mention]
             elif PRONOUN_MODE == "mention":
@@ -315,12 +335,18 @@ class _Resolver:
             return Speaker(None)
         return Speaker(None)
 
-    def _recent_mention(self, pos: int, types: tuple[str, ...], gender: str | None, with_pos: bool = False):
+    def _recent_mention(self, pos: int, types: tuple[str, ...], gender: str | None, with_pos: bool = False,
+                        subject: bool = False):
         i = bisect.bisect_left(self.mention_starts, pos) - 1
         while i >= 0:
             s, e, ent = self.mentions[i]
             if pos - s > PRONOUN_WINDOW:
                 break
+            if subject:
+                span = self.doc.char_span(s, e, alignment_mode="expand")
+                if span is None or span.root.dep_ not in ("nsubj", "nsubjpass") or span.root.head.lemma_ in CUE_LEMMAS:
+                    i -= 1
+                    continue
             if ent.type in types and not (self.in_quote and self.in_quote(s)):
                 name = self.canonical(ent)
                 g = self.gender_of(name)
@@ -343,6 +369,17 @@ def _is_title(text: str) -> bool:
     if not content or not all(w[:1].isupper() or w[:1].isdigit() for w in content):
         return False
     return not (len(words) >= 3 and words[0] in ("I", "We", "You", "It", "This", "That"))
+
+
+_PERSON_SUFFIX = re.compile(r"(er|or|ist|ian|man|woman|person|ent|ant|ee|eer|ive|ard|ot|ic)$")
+
+
+def _person_noun(tok: Token) -> bool:
+    """A singular role noun that names a person ("professor", "labourer", "defenceman")."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ != "NN" or lemma in NON_SPEAKER_NOUNS or lemma in STATEMENT_NOUNS:
+        return False
+    return lemma in PERSON_NOUNS or bool(_PERSON_SUFFIX.search(lemma))
 
 
 def _looks_like_name(name: str | None) -> bool:
