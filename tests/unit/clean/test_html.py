@@ -122,3 +122,18 @@ def test_standfirst_under_the_headline_dropped():
     doc = clean_html(page)
     assert doc.body.startswith("The council met on Monday evening")
     assert "Members argued" not in doc.body
+
+
+
+def test_hidden_popups_and_screen_reader_text_go():
+    page = (
+        "<html><body><article><h1>Council backs housing plan</h1>"
+        + "".join(f"<p>{_S}, item {i}.</p>" for i in range(3))
+        + "<div style='display:none' class='menu-popup'><p>Log in</p><p>Register</p></div>"
+        + f"<p>{_S}, with <span class='sr-only'>opens in a new window</span>a link.</p>"
+        + "</article></body></html>"
+    )
+    doc = clean_html(page)
+    assert "Log in" not in doc.body and "Register" not in doc.body
+    assert "new window" not in doc.body
+    assert doc.body.endswith("with a link.")
