@@ -75,7 +75,8 @@ class _Form:
     @functools.cached_property
     def display(self) -> str:
         c = Counter(m.text for m in self.mentions)
-        return max(c, key=lambda t: (c[t], -self._pos(t)))
+        # "Flint" over a dateline's "FLINT"; then the most frequent, then the first
+        return max(c, key=lambda t: (not (t.isupper() and len(t) > 4), c[t], -self._pos(t)))
 
     def _pos(self, text: str) -> int:
         return min(m.start for m in self.mentions if m.text == text)
@@ -200,7 +201,7 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             if i > a:
                 parts.append((a, i))
             a = i + 1
-        elif t.text in _POSSESSIVES and t.tag_ == "POS" and i < end - 1:
+        elif t.text in _POSSESSIVES and (t.tag_ == "POS" or len(t.text) == 2) and i < end - 1:
             if i > a:
                 parts.append((a, i))
             a = i + 1
@@ -249,8 +250,8 @@ def _clean(doc: Doc, text_all: str, a: int, b: int, label: str,
         t = doc[b - 1]
         if t.is_punct or t.is_space or t.text in _POSSESSIVES or t.text in _QUOTES:
             b -= 1
-        elif b - 1 > a and t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "PROPN"):
-            trailing.insert(0, t.lower_)
+        elif b - 1 > a and t.is_lower and t.is_alpha and t.lower_ not in L.NAME_PARTICLES:
+            trailing.insert(0, t.lower_)  # "Logar province", "Canadian Press that"
             b -= 1
         else:
             break
@@ -452,10 +453,13 @@ def extract_entities(doc: Doc) -> list[Entity]:
 
     # surnames and first names of people
     for i, f in enumerate(flist):
-        if f.country or f.acronym_of or len(f.words) != 1 or ftypes[i] == "NORP":
+        if f.country or f.acronym_of or len(f.words) != 1:
             continue
         w = _core_word(f.words[0])
-        cands = [j for j in person_long if _close(_core_word(flist[j].words[-1]), w)]
+        if ftypes[i] == "NORP":  # "Palvetzian": a surname tagged as a nationality
+            cands = [j for j in person_long if _core_word(flist[j].words[-1]) == w]
+        else:
+            cands = [j for j in person_long if _close(_core_word(flist[j].words[-1]), w)]
         if not cands and ftypes[i] == "PERSON":
             cands = [j for j in person_long if norm_key(flist[j].words[0]) == w]
             if len(cands) > 1:
@@ -499,6 +503,14 @@ def extract_entities(doc: Doc) -> list[Entity]:
         if len(words) >= 2 and words[-1] == "Airport":
             base = words[:-2] if len(words) >= 3 and words[-2] == "International" else words[:-1]
             k = norm_key(" ".join(base))
+            if k in idx:
+                bonus.setdefault(idx[k], Counter())[_PLACE] += 3
+
+    # places named as such: "City of Surrey", "Province of Quebec", "Port of Aden"
+    for f in flist:
+        words = f.words
+        if len(words) >= 3 and words[1] == "of" and words[0] in L.PLACE_HEADS:
+            k = norm_key(" ".join(words[2:]))
             if k in idx:
                 bonus.setdefault(idx[k], Counter())[_PLACE] += 3
 

@@ -96,3 +96,8 @@ STOP_PREFIXES = frozenset("pro anti non ex post pre neo pan".split())
 
 # Connector words ignored when matching an acronym to a name's initials.
 ACRONYM_STOPWORDS = frozenset("of the and for on in de al el du des la le et & to at".split())
+
+# "<head> of X" names X as a place ("City of Surrey", "Province of Quebec").
+PLACE_HEADS = frozenset(
+    "City Town Village Province County District Governorate Port Municipality Region".split()
+)
