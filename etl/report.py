@@ -154,12 +154,12 @@ SELECT name, type, sum(articles)::int AS articles, sum(mentions)::bigint AS ment
   FROM v_top_entities
  WHERE period_type = 'month'
  GROUP BY entity_id, name, type
- ORDER BY articles DESC, mentions DESC, name
+ ORDER BY mentions DESC, articles DESC, name
  LIMIT :limit
 """
 
 TOP_SPEAKERS_SQL = """
-SELECT speaker, coalesce(speaker_type, '?') AS speaker_type, quotes, articles
+SELECT speaker, speaker_type, quotes, articles
   FROM v_top_speakers
  ORDER BY quotes DESC, speaker
  LIMIT :limit
@@ -205,8 +205,19 @@ def casualties_figure(rows: list[tuple], max_places: int = 8):
         traces_of.setdefault(category, []).append(len(fig.data))
         fig.add_bar(x=[d.isoformat() for d in days], y=[by_day[d] for d in days], name=place,
                     legendgroup=place, visible=category == categories[0],
+                    width=[0.8 * 86_400_000] * len(days),  # ms on a date axis: 0.8 day
                     hovertemplate=f"{category} in {place}<br>%{{x}}: %{{y}}<extra></extra>")
-    fig.update_xaxes(type="date")
+    fig.update_xaxes(type="date", tickformat="%Y-%m-%d")
+    days = sorted({d for d, *_ in rows})
+    stacked: dict[tuple[str, dt.date], int] = {}
+    for day, _, category, total in rows:
+        stacked[(category, day)] = stacked.get((category, day), 0) + int(total)
+    fig.update_yaxes(tickformat=",d", rangemode="tozero",
+                     dtick=1 if max(stacked.values()) <= 10 else None)
+    if (days[-1] - days[0]).days < 14:  # few days: whole-day ticks, bars of a sensible width
+        pad = dt.timedelta(days=3)
+        fig.update_xaxes(range=[(days[0] - pad).isoformat(), (days[-1] + pad).isoformat()],
+                         dtick=86_400_000)
     buttons = []
     for category in categories:
         visible = [i in traces_of[category] for i in range(len(fig.data))]
@@ -222,18 +233,32 @@ def casualties_figure(rows: list[tuple], max_places: int = 8):
     return fig
 
 
-def bar_figure(title: str, labels: list[str], values: list[int], kinds: list[str], axis: str):
+def bar_figure(title: str, rows: list[tuple[str, str, int, str]], axis: str):
+    """Horizontal bars, largest on top, one colour (and legend entry) per entity type.
+
+    ``rows``: (label, type, value, hover text), largest first.
+    """
     import plotly.graph_objects as go
 
     fig = go.Figure()
-    fig.update_layout(title=title, height=max(320, 60 + 28 * len(labels)), xaxis_title=axis,
-                      showlegend=False, margin={"l": 220})
-    if not labels:
+    fig.update_layout(title=title, height=max(340, 120 + 26 * len(rows)), xaxis_title=axis,
+                      legend_title="type", margin={"l": 240})
+    if not rows:
         return _empty(fig, "no rows")
-    fig.add_bar(y=labels[::-1], x=values[::-1], orientation="h",
-                marker_color=[_TYPE_COLOURS.get(k, "#7f7f7f") for k in kinds[::-1]],
-                customdata=kinds[::-1],
-                hovertemplate="%{y} (%{customdata}): %{x}<extra></extra>")
+    seen: dict[str, int] = {}
+    for label, *_ in rows:
+        seen[label] = seen.get(label, 0) + 1
+    labelled = [((f"{lab} ({kind})" if seen[lab] > 1 else lab), kind or "unresolved", v, text)
+                for lab, kind, v, text in rows]
+    for kind in dict.fromkeys(k for _, k, _, _ in labelled):
+        mine = [r for r in labelled if r[1] == kind]
+        fig.add_bar(y=[r[0] for r in mine], x=[r[2] for r in mine], orientation="h", name=kind,
+                    marker_color=_TYPE_COLOURS.get(kind, "#7f7f7f"),
+                    text=[r[3] for r in mine], textposition="auto",
+                    hovertemplate="%{y}: %{x} (%{text})<extra>" + kind + "</extra>")
+    fig.update_yaxes(categoryorder="array", categoryarray=[r[0] for r in labelled][::-1])
+    top = max(r[2] for r in labelled)
+    fig.update_xaxes(tickformat=",d", dtick=1 if top <= 10 else None, rangemode="tozero")
     return fig
 
 
@@ -269,10 +294,16 @@ def build_html(engine: Engine, limit: int = 20) -> str:
         spk = conn.execute(sa.text(TOP_SPEAKERS_SQL), {"limit": 15}).all()
     figures = [
         casualties_figure(cas),
-        bar_figure("Top entities (articles mentioning them)", [f"{n}" for n, *_ in ents],
-                   [a for _, _, a, _ in ents], [t for _, t, _, _ in ents], "articles"),
-        bar_figure("Most-quoted speakers", [s for s, *_ in spk], [q for _, _, q, _ in spk],
-                   [t for _, t, _, _ in spk], "quotes"),
+        bar_figure(
+            "Top entities (mentions)",
+            [(n, t, m, f"{a} article{'s' if a != 1 else ''}") for n, t, a, m in ents],
+            "mentions",
+        ),
+        bar_figure(
+            "Most-quoted speakers",
+            [(sp, t, q, f"{a} article{'s' if a != 1 else ''}") for sp, t, q, a in spk],
+            "quotes",
+        ),
     ]
     charts = "".join(
         '<div class="chart">'

@@ -109,8 +109,10 @@ def test_reader_selects_every_view_and_table(reader):
     "sql",
     [
         "INSERT INTO pipeline_runs (run_key, trigger) VALUES ('r2', 'test')",
-        "INSERT INTO articles (content_sha256, source_path, format, body, word_count,"
-        " extractor_version) VALUES ('y', 'b.txt', 'text', 'B.', 1, 'v')",
+        (
+            "INSERT INTO articles (content_sha256, source_path, format, body, word_count,"
+            " extractor_version) VALUES ('y', 'b.txt', 'text', 'B.', 1, 'v')"
+        ),
         "UPDATE articles SET title = 'changed'",
         "UPDATE pipeline_runs SET status = 'failed'",
         "DELETE FROM articles",
