@@ -165,3 +165,21 @@ def test_upgrade_without_password_leaves_an_existing_role_alone(fresh_db_url, tm
 def test_reader_still_reads_after_the_other_database_went_down(reader):
     with reader.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM v_articles_per_run")).scalar() == 1
+
+
+def test_report_command_runs_as_news_reader(reader, monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from etl.cli import main
+
+    monkeypatch.setenv("NEWSETL_DATABASE_URL", reader.url.render_as_string(hide_password=False))
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(main, ["report", "--html", str(tmp_path / "r.html")])
+        assert result.exit_code == 0, result.output
+        result = CliRunner().invoke(main, ["report"])
+        assert result.exit_code == 0, result.output
+        assert "Articles per source" in result.output
+    finally:
+        monkeypatch.delenv("NEWSETL_DATABASE_URL")
+        get_settings.cache_clear()
