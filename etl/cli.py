@@ -143,11 +143,11 @@ def report(html_file: str | None, limit: int) -> None:
     Shows articles per source and per run, casualties by day, place and category, top
     entities, entity co-occurrence, most-quoted speakers and rejected files.
     """
+    import sqlalchemy as sa
+
     from etl import report as reporting
     from etl.db import migrate
     from etl.db.engine import get_engine
-
-    import sqlalchemy as sa
 
     try:
         migrate.assert_at_head()
