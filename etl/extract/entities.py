@@ -292,6 +292,9 @@ def _clean(doc: Doc, text_all: str, a: int, b: int, label: str,
     if not _valid(doc, a, b, text, label):
         return None
     votes[label] += 1
+    head = text.split()[-1]
+    if " " in text and head in L.HEAD_WORD_TYPES:
+        votes[L.HEAD_WORD_TYPES[head]] += 3
     prev = doc[a - 1] if a > 0 else None
     prev2 = doc[a - 2] if a > 1 else None
     nxt = doc[b] if b < n else None
@@ -337,6 +340,8 @@ def _valid(doc: Doc, a: int, b: int, text: str, label: str) -> bool:
         return False
     if all(w in L.TITLES for w in words):
         return False
+    if len(words) == 1 and label in ("ORG", "GPE", "FAC") and words[0] in L.GENERIC_ORG_WORDS:
+        return False  # "the Department", "Police"
     return True
 
 
@@ -433,7 +438,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
         if acro_key in idx and long_key in idx and not flist[idx[acro_key]].country:
             uf.union(idx[acro_key], idx[long_key])
             flist[idx[acro_key]].acronym_of = True
-            if not flist[idx[long_key]].country and ftypes[idx[long_key]] != "PERSON":
+            if not flist[idx[long_key]].country and ftypes[idx[long_key]] in ("ORG", "PERSON"):
                 bonus.setdefault(idx[long_key], Counter())["ORG"] += 2
     # acronyms matching initials
     for i, f in enumerate(flist):
@@ -449,7 +454,8 @@ def extract_entities(doc: Doc) -> list[Entity]:
             j = max(cands, key=lambda j: (len(flist[j].mentions), -flist[j].first))
             uf.union(i, j)
             f.acronym_of = True
-            bonus.setdefault(j, Counter())["ORG"] += 2
+            if ftypes[j] in ("ORG", "PERSON") and acro_is_org:
+                bonus.setdefault(j, Counter())["ORG"] += 2
 
     # surnames and first names of people
     for i, f in enumerate(flist):

@@ -14,7 +14,7 @@ TITLES = frozenset(
     spokesperson adviser advisor counsel attorney general gen lt lieutenant col colonel maj major
     capt captain cmdr cmdr commander cdr adm admiral sgt sergeant cpl corporal pvt private brig
     brigadier marshal officer agent detective inspector superintendent constable deputy
-    acting former late then ex interim speaker mufti mullah
+    acting former late then ex interim speaker mufti mullah coroner sheriff trooper
     """.split()
 )
 # Capitalised words after a nationality that open a job title, not an organisation's name
@@ -78,7 +78,7 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 JUNK_WORDS = frozenset(
     "article articles previous next related post posts advertisement advert share comments "
     "comment photo photos image images video videos click subscribe newsletter read more "
-    "file source sources copyright reserved rights menu home login".split()
+    "file source sources copyright reserved rights menu home login javascript cookies".split()
 )
 
 # First words that are not part of a compound name when a short form is found inside a longer
@@ -100,4 +100,24 @@ ACRONYM_STOPWORDS = frozenset("of the and for on in de al el du des la le et & t
 # "<head> of X" names X as a place ("City of Surrey", "Province of Quebec").
 PLACE_HEADS = frozenset(
     "City Town Village Province County District Governorate Port Municipality Region".split()
+)
+
+# The last word of a multi-word name that tells its type whatever the model said
+# ("Stroger Hospital" is no person, "Pedro Drive" a street). Words that are also common
+# surnames (Park, Hall, Bank, Church, Street...) are left out.
+HEAD_WORD_TYPES = {
+    **dict.fromkeys(
+        "Hospital School Academy University College Institute Department Police Office "
+        "Council Committee Commission Ministry Agency Corporation Association Foundation "
+        "Inc Ltd LLC Corp".split(), "ORG"),
+    **dict.fromkeys(
+        "Avenue Road Drive Boulevard Highway Bridge Airport Stadium Jail Prison Motel Hotel "
+        "Expressway Freeway Motorway".split(), "FAC"),
+    **dict.fromkeys("County Province Governorate Prefecture Oblast".split(), "GPE"),
+    **dict.fromkeys("River Mountains Valley Desert Ocean Island Islands Peninsula".split(), "LOC"),
+}
+# Single generic words that are no organisation's name on their own.
+GENERIC_ORG_WORDS = frozenset(
+    "department police sheriff office unit division bureau agency committee council ministry "
+    "government authority company group court".split()
 )

@@ -342,3 +342,39 @@ def test_contract_on_a_real_parse(nlp):
 
 def test_empty_doc(nlp):
     assert extract_entities(nlp("")) == []
+
+
+def test_head_word_overrides_a_person_label(nlp):
+    text = "The boy was taken to Stroger Hospital, near Pedro Drive. Stroger Hospital said he died."
+    doc = _doc(nlp, text, [("Stroger Hospital", "PERSON"), ("Pedro Drive", "PERSON")])
+    ents = _by_name(extract_entities(doc))
+    assert ents["Stroger Hospital"].type == "ORG"
+    assert ents["Pedro Drive"].type == "FAC"
+
+
+def test_generic_single_words_are_not_organisations(nlp):
+    text = "The Department said Police arrived. The Sheriff's Office declined to comment."
+    doc = _doc(nlp, text, [("Department", "ORG"), ("Police", "ORG"), ("Sheriff's Office", "ORG")])
+    names = {e.name for e in extract_entities(doc)}
+    assert "Department" not in names and "Police" not in names
+
+
+def test_dateline_capitals_do_not_become_the_name(nlp):
+    text = "FLINT, Mich. — Water in Flint is safe, officials in Flint said."
+    doc = _doc(nlp, text, [("FLINT", "GPE"), ("Flint", "GPE")])
+    [e] = extract_entities(doc)
+    assert e.name == "Flint" and len(e.mentions) == 3
+
+
+def test_surname_tagged_as_nationality_joins_the_person(nlp):
+    text = "Sevaun Palvetzian leads the group. Palvetzian said jobs are changing."
+    doc = _doc(nlp, text, [("Sevaun Palvetzian", "PERSON"), ("Palvetzian", "NORP")])
+    [p] = extract_entities(doc)
+    assert (p.name, p.type, len(p.mentions)) == ("Sevaun Palvetzian", "PERSON", 2)
+
+
+def test_acronym_of_a_place_keeps_the_place_type(nlp):
+    text = "Police in South Carolina said the SC coast was calm. South Carolina officials agreed."
+    doc = _doc(nlp, text, [("South Carolina", "GPE"), ("SC", "ORG")])
+    [e] = extract_entities(doc)
+    assert (e.name, e.type) == ("South Carolina", "GPE")
