@@ -26,6 +26,13 @@ DATELINE_RE = re.compile(rf"^{_PLACE}{_REGION}{_DATE}{_AGENCY}{_DASH}")
 DATELINE_NODASH_RE = re.compile(
     rf"^{_PLACE}{_REGION}{_DATE}\s*\((?P<agency>[A-Za-z][A-Za-z0-9&.'’ /\-]{{0,40}})\)\s*(?=[A-Z“\"‘'])"
 )
+# A place written in ordinary case, made safe by the agency after it:
+# "Washington (CNN) — ...", "Hong Kong (CNN Business)Shares ...", "Kyiv, Ukraine (AP) — ..."
+DATELINE_TITLECASE_RE = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|de|del|al|el)){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"
+    r"\s*\((?P<agency>[A-Z][A-Za-z0-9&.' /\-]{1,40})\)(?:\s*(?P<dash>[—–]|--?)\s*|(?=[A-Z“\"‘']))"
+)
 # An agency alone: "(Reuters) - ...", "(AP) — ..."
 AGENCY_ONLY_RE = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z0-9&.'’ /\-]{0,40})\)\s*(?:[—–]|--?)\s*")
 
@@ -35,6 +42,13 @@ _LABEL_WORDS = frozenset(
     "CORRECTION CLARIFICATION PHOTOS PHOTO VIDEO RELATED FILE ADVERTISEMENT SPONSORED REVIEW "
     "INTERVIEW WARNING ALERT URGENT FLASH DEVELOPING BULLETIN TRANSCRIPT PODCAST SUMMARY "
     "BACKGROUND CONTEXT MORE READ SEE ALSO NEWS TOP STORIES UPDATES".split()
+)
+
+
+# Capitalised first words that start a sentence, not a place, before "(...)".
+_NOT_TITLECASE_PLACES = frozenset(
+    "The A An This That These Those President Senator Rep Representative Governor Gov Mayor "
+    "Police Officials Photo Video Watch Update Updated Editor Note Sen Mr Mrs Ms Dr".split()
 )
 
 
@@ -65,6 +79,13 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
             region = m.group("region")
             dateline = f"{place}, {region.strip()}" if region else place
             return dateline, agency.strip() if agency else None, rest
+    m = DATELINE_TITLECASE_RE.match(paragraph)
+    if m and m.group("place").split()[0] not in _NOT_TITLECASE_PLACES:
+        rest = paragraph[m.end():].lstrip()
+        if rest[:1].isupper() or rest[:1] in "“\"‘'":
+            region = m.group("region")
+            dateline = f"{m.group('place')}, {region}" if region else m.group("place")
+            return dateline, m.group("agency").strip(), rest
     m = AGENCY_ONLY_RE.match(paragraph)
     if m and paragraph[m.end():].strip():
         return None, m.group("agency").strip(), paragraph[m.end():].lstrip()

@@ -24,6 +24,9 @@ from etl.clean.furniture import drop_duplicates, is_furniture, is_marker, strip_
         ("CHICAGO, Nov. 20, 2019 /PRNewswire/ -- Acme", "CHICAGO", "PRNewswire", "Acme"),
         ("BUFFALO, N.Y. — Hours", "BUFFALO, N.Y.", None, "Hours"),
         ("(Reuters) - Oil", None, "Reuters", "Oil"),
+        ("Washington (CNN) — The", "Washington", "CNN", "The"),
+        ("Hong Kong (CNN Business)Shares fell", "Hong Kong", "CNN Business", "Shares fell"),
+        ("Kyiv, Ukraine (AP) — Russian", "Kyiv, Ukraine", "AP", "Russian"),
     ],
 )
 def test_datelines(text, place, agency, rest):
@@ -34,7 +37,8 @@ def test_datelines(text, place, agency, rest):
     "text",
     ["BREAKING: Fire at the plant", "UPDATE — Roads reopened", "THE PRESIDENT said: no",
      "NATO allies met on Tuesday", "US-China trade talks - a new round", "RPD: 4 shot",
-     "WASHINGTON —"],
+     "WASHINGTON —", "President Trump (R) said", "The company (Acme) said it would",
+     "Senator Smith (D-Ohio) — who"],
 )
 def test_not_datelines(text):
     assert split_dateline(text) == (None, None, text)
