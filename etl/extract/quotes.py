@@ -48,7 +48,6 @@ PRONOUN_WINDOW = 2500
 PRONOUN_MODE = "speaker"
 DEFINITE_MODE = "mention"
 PRONOUN_SUBJECT = True
-MERGE_SPLIT = False
 
 
 @dataclass
@@ -620,7 +619,9 @@ class _Extractor:
                 qkind = "indirect"
                 if inner:
                     qlen = sum(self.spans[j].end - self.spans[j].start for j in inner)
-                    if qlen > 0.6 * (end - start):
+                    first = min(self.spans[j].open_pos for j in inner)
+                    lead = len(_WORD_RE.findall(self.text[start:first]))
+                    if lead < 3 and qlen > 0.6 * (end - start):
                         continue  # essentially a quote: the direct pass handles it
                     if any(self.spans[j].start < start for j in inner):
                         continue
@@ -667,18 +668,6 @@ class _Extractor:
             quotes_by_span[k] = self._quote(sp.start, sp.end, spk or Speaker(None), "direct", None)
         for k in consumed:
             quotes_by_span.pop(k, None)
-        if MERGE_SPLIT:
-            for k in sorted(quotes_by_span):
-                j = k + 1
-                q, sp = quotes_by_span.get(k), self.spans[k]
-                if q is None or j not in quotes_by_span or attrib[j][0] is not None or attrib[k][1] != "after":
-                    continue
-                nx = self.spans[j]
-                if nx.para_start != sp.para_start:
-                    continue
-                r = quotes_by_span.pop(j)
-                q.text = q.text + " " + r.text
-                q.end = r.end
         out = list(quotes_by_span.values()) + ind_quotes
         out.sort(key=lambda q: (q.start, q.end))
         return out
