@@ -261,3 +261,60 @@ def test_never_pronoun_speaker():
 
 def test_empty_doc():
     assert extract_quotes(get_nlp()(""), []) == []
+
+
+def test_mixed_reported_speech_ending_in_quote():
+    text = "Judge Alan Pryce said the ruling was \u201ca victory for every tenant in the city.\u201d"
+    qs = _run(text, {"Alan Pryce": "PERSON"})
+    q = _find(qs, "victory for every tenant")
+    assert q.kind == "mixed"
+    assert q.speaker == "Alan Pryce"
+    assert q.text.startswith("the ruling was")
+
+
+def test_pronoun_follows_gender():
+    text = (
+        "Maria Lopez, the coach, praised her team. She was proud of the win.\n\n"
+        "Assistant coach Peter Lang disagreed with the referees. He filed a complaint.\n\n"
+        "\u201cWe played the best game of the whole season tonight,\u201d she said."
+    )
+    qs = _run(text, {"Maria Lopez": "PERSON", "Peter Lang": "PERSON"})
+    q = _find(qs, "best game of the whole season")
+    assert q.speaker == "Maria Lopez"
+
+
+def test_definite_description_resolved_to_person():
+    text = (
+        "Farmer Joan Ellis has grown apples near the lake for forty years.\n\n"
+        "\u201cThis is the worst frost I have ever seen in this orchard,\u201d the 64-year-old farmer said."
+    )
+    qs = _run(text, {"Joan Ellis": "PERSON"})
+    q = _find(qs, "worst frost")
+    assert q.speaker == "Joan Ellis"
+
+
+def test_company_resolved_to_organisation():
+    text = (
+        "Harbor Freightways cancelled twelve routes on Friday.\n\n"
+        "\u201cWe regret the disruption to our customers this week,\u201d the company said."
+    )
+    qs = _run(text, {"Harbor Freightways": "ORG"})
+    q = _find(qs, "regret the disruption")
+    assert q.speaker == "Harbor Freightways"
+
+
+def test_continuation_paragraph_gets_previous_speaker():
+    text = (
+        "\u201cThe dam will hold through the spring floods,\u201d engineer Sam Ortega said.\n\n"
+        "\u201cWe inspected every gate and every spillway last month and found nothing wrong.\u201d"
+    )
+    qs = _run(text, {"Sam Ortega": "PERSON"})
+    q = _find(qs, "inspected every gate")
+    assert q.speaker == "Sam Ortega"
+    assert q.cue is None
+
+
+def test_quoted_title_is_not_a_quote():
+    text = "The senator appeared on \u201cMeet the Press\u201d on Sunday, said aide Tom Hardy."
+    qs = _run(text, {"Tom Hardy": "PERSON"})
+    assert not [q for q in qs if q.text.startswith("Meet the Press")]
