@@ -497,8 +497,8 @@ def clean_html(page: str, url: str | None = None) -> CleanDoc:
     for _ in range(3):
         if not paras:
             break
-        m = BYLINE.match(paras[0])
-        if m and len(paras[0].split()) <= 14:
+        m = BYLINE.match(paras[0]) if len(paras[0].split()) <= 14 else None
+        if m:
             doc.author = doc.author or m.group("name").strip()
             paras.pop(0)
         elif TEXT_FURNITURE.match(paras[0]):

@@ -188,8 +188,8 @@ def clean_text(text: str) -> CleanDoc:
         while paras and (same_text(paras[0], doc.title) or _title_with_stamp(paras[0], doc.title)):
             paras.pop(0)
     for i, p in enumerate(paras[:3]):
-        m = BYLINE.match(p)
-        if m and _is_byline(p):
+        m = BYLINE.match(p) if len(p.split()) <= 14 else None
+        if m:
             doc.author = m.group("name").strip()
             paras.pop(i)
             break
