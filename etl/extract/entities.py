@@ -44,6 +44,8 @@ _OR_ACRONYM_RE = re.compile(r",?\s+(?:or|also known as|known as)\s+([A-Z][A-Za-z
 _PLURAL_NORP_RE = re.compile(r"^([A-Z][a-z]+(?:an|i|ist|ite|im|er))s$")
 _WS_RE = re.compile(r"\s+")
 _HYPHEN_PAIR_RE = re.compile(r"^[A-Z][\w.]*(?:-[A-Z][\w.]*)+$")
+_FUNCTION_TAGS = {"IN", "DT", "CC", "PRP", "PRP$", "WDT", "WP", "WRB", "TO", "MD", "EX", "RB"}
+_HYPHEN_SUFFIXES = {"led", "run", "era", "born", "made", "like", "type", "held", "free", "wide"}
 _PLACE = "PLACE"  # pseudo-type of a vote for "some place": goes to GPE or LOC at the end
 
 
@@ -182,6 +184,14 @@ def _raw_spans(doc: Doc, starts: frozenset[int]) -> list[tuple[int, int, str]]:
                 j += 1
             if j > end and not (j < len(doc) and doc[j].ent_type_ == "PERSON"):
                 end, label = j, "ORG"
+        # "Kim Jong" + "-un": a hyphenated word the model cut in two
+        while (label == "PERSON" and end + 1 < len(doc) and doc[end].text == "-"
+               and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+               and doc[end + 1].is_alpha and (doc[end + 1].is_title or (
+                   doc[end + 1].is_lower and len(doc[end + 1]) <= 4
+                   and doc[end + 1].lower_ not in _HYPHEN_SUFFIXES))
+               and (i + 1 >= len(ents) or ents[i + 1].start > end + 1)):
+            end += 2
         spans.append((start, end, label))
         taken.update(range(start, end))
     for t in doc:  # capitalised web addresses are outlets: "told Polygraph.info"
@@ -250,7 +260,8 @@ def _clean(doc: Doc, text_all: str, a: int, b: int, label: str,
         t = doc[b - 1]
         if t.is_punct or t.is_space or t.text in _POSSESSIVES or t.text in _QUOTES:
             b -= 1
-        elif b - 1 > a and t.is_lower and t.is_alpha and t.lower_ not in L.NAME_PARTICLES:
+        elif (b - 1 > a and t.is_lower and t.is_alpha and t.lower_ not in L.NAME_PARTICLES
+              and not (doc[b - 2].text == "-" and not doc[b - 2].whitespace_)):
             trailing.insert(0, t.lower_)  # "Logar province", "Canadian Press that"
             b -= 1
         else:
@@ -264,6 +275,8 @@ def _clean(doc: Doc, text_all: str, a: int, b: int, label: str,
             a += 1
         elif low in L.DETERMINERS:
             a += 1
+        elif a + 1 < b and (a in starts or a == 0) and t.tag_ in _FUNCTION_TAGS:
+            a += 1  # a capitalised function word opening a sentence: "With the Presidents Cup"
         elif t.text[:1].isdigit():
             a += 1  # "the 1967 Six-Day War"
         elif t.text[:1].islower() and low not in L.NAME_PARTICLES:

@@ -378,3 +378,17 @@ def test_acronym_of_a_place_keeps_the_place_type(nlp):
     doc = _doc(nlp, text, [("South Carolina", "GPE"), ("SC", "ORG")])
     [e] = extract_entities(doc)
     assert (e.name, e.type) == ("South Carolina", "GPE")
+
+
+def test_hyphenated_given_name_cut_by_the_model_is_rejoined(nlp):
+    text = "Kim Jong-un met envoys in Pyongyang. Kim Jong-un said little."
+    doc = _doc(nlp, text, [("Kim Jong", "PERSON"), ("Pyongyang", "GPE")])
+    ents = _by_name(extract_entities(doc))
+    assert "Kim Jong-un" in ents and len(ents["Kim Jong-un"].mentions) == 2
+
+
+def test_sentence_initial_function_word_is_not_part_of_the_name(nlp):
+    text = "With the Presidents Cup over, players rested."
+    doc = _doc(nlp, text, [("With the Presidents Cup", "EVENT")])
+    [e] = extract_entities(doc)
+    assert e.name == "Presidents Cup"
