@@ -472,17 +472,24 @@ def extract_entities(doc: Doc) -> list[Entity]:
 
     # surnames and first names of people
     for i, f in enumerate(flist):
-        if f.country or f.acronym_of or len(f.words) != 1:
+        if f.country or f.acronym_of:
             continue
-        w = _core_word(f.words[0])
-        if ftypes[i] == "NORP":  # "Palvetzian": a surname tagged as a nationality
-            cands = [j for j in person_long if _core_word(flist[j].words[-1]) == w]
+        if len(f.words) > 1:  # "De Blasio" -> "Bill de Blasio"
+            if len(f.words) > 3 or ftypes[i] == "NORP":
+                continue
+            fw = [norm_key(w) for w in f.words]
+            cands = [j for j in person_long if j != i and len(flist[j].words) > len(fw)
+                     and [norm_key(w) for w in flist[j].words[-len(fw):]] == fw]
         else:
-            cands = [j for j in person_long if _close(_core_word(flist[j].words[-1]), w)]
-        if not cands and ftypes[i] == "PERSON":
-            cands = [j for j in person_long if norm_key(flist[j].words[0]) == w]
-            if len(cands) > 1:
-                cands = []
+            w = _core_word(f.words[0])
+            if ftypes[i] == "NORP":  # "Palvetzian": a surname tagged as a nationality
+                cands = [j for j in person_long if _core_word(flist[j].words[-1]) == w]
+            else:
+                cands = [j for j in person_long if _close(_core_word(flist[j].words[-1]), w)]
+            if not cands and ftypes[i] != "NORP":  # a unique first name: "Ivana"
+                cands = [j for j in person_long if norm_key(flist[j].words[0]) == w]
+                if len(cands) > 1:
+                    cands = []
         if cands:
             j = max(cands, key=lambda j: (len(flist[j].mentions), -flist[j].first))
             uf.union(i, j)

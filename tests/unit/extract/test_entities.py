@@ -392,3 +392,13 @@ def test_sentence_initial_function_word_is_not_part_of_the_name(nlp):
     doc = _doc(nlp, text, [("With the Presidents Cup", "EVENT")])
     [e] = extract_entities(doc)
     assert e.name == "Presidents Cup"
+
+
+def test_surname_with_particle_and_first_name_mistyped(nlp):
+    text = ("Mayor Bill de Blasio spoke. De Blasio said the city was safe. Ivana Novak agreed, "
+            "and Ivana left.")
+    doc = _doc(nlp, text, [("Bill de Blasio", "PERSON"), ("De Blasio", "ORG"),
+                           ("Ivana Novak", "PERSON"), ("Ivana", "GPE")])
+    ents = _by_name(extract_entities(doc))
+    assert set(ents) == {"Bill de Blasio", "Ivana Novak"}
+    assert all(e.type == "PERSON" and len(e.mentions) == 2 for e in ents.values())
