@@ -36,7 +36,7 @@ from etl.clean.furniture import (
     strip_furniture,
 )
 from etl.clean.lang import guess_language
-from etl.clean.text import BYLINE, TEXT_FURNITURE
+from etl.clean.text import BYLINE, TEXT_FURNITURE, is_caption_line
 from etl.models import CleanDoc
 
 log = logging.getLogger(__name__)
@@ -493,6 +493,15 @@ def clean_html(page: str, url: str | None = None) -> CleanDoc:
     while paras and (same_text(paras[0], doc.title) or same_text(paras[0], h1)):
         paras.pop(0)
     paras = [p for p in paras if not _is_caption_para(p, doc.captions)]
+    # Captions that no caption element announced: "... (AP Photo/Jane Doe)", "Photo: ...".
+    kept = []
+    for p in paras:
+        if len(p.split()) <= 60 and is_caption_line(p):
+            if p not in doc.captions:
+                doc.captions.append(p)
+        else:
+            kept.append(p)
+    paras = kept
     # A byline or a date stamp above the story.
     for _ in range(3):
         if not paras:

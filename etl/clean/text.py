@@ -98,6 +98,11 @@ def _c1(code: int) -> str:
 C1_FIX = {code: _c1(code) for code in range(0x80, 0xA0)}
 
 
+def is_caption_line(line: str) -> bool:
+    """A photo caption or credit wherever it stands (its own markers, not its position)."""
+    return len(line) <= 500 and bool(_CAPTION_START.match(line) or _STRONG_CREDIT.search(line))
+
+
 def _paragraphs(text: str) -> list[str]:
     """Paragraphs: blank-line separated blocks, or single lines when the dump has no blank lines."""
     text = text.translate(C1_FIX)

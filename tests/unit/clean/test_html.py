@@ -137,3 +137,17 @@ def test_hidden_popups_and_screen_reader_text_go():
     assert "Log in" not in doc.body and "Register" not in doc.body
     assert "new window" not in doc.body
     assert doc.body.endswith("with a link.")
+
+
+def test_credit_lines_in_the_body_become_captions():
+    page = (
+        "<html><body><article><h1>Council backs housing plan</h1>"
+        + "".join(f"<p>{_S}, item {i}.</p>" for i in range(3))
+        + "<p>Council members vote on the plan in the town hall. (AP Photo/Jane Doe)</p>"
+        + "".join(f"<p>{_S}, more {i}.</p>" for i in range(2))
+        + "</article></body></html>"
+    )
+    doc = clean_html(page)
+    assert "AP Photo" not in doc.body
+    assert doc.captions == ["Council members vote on the plan in the town hall. (AP Photo/Jane Doe)"]
+    assert doc.body.count("\n\n") == 4
