@@ -127,6 +127,16 @@ def _phrase_trigger(t: Token) -> tuple[str, str] | None:
     return None
 
 
+def _in_question(t: Token, sent: Span) -> bool:
+    """"Someone died?": the clause of the trigger ends with a question mark."""
+    for x in sent.doc[t.i + 1 : min(sent.end, t.i + 8)]:
+        if x.text == "?":
+            return True
+        if x.text in (".", ";", ",", "!"):
+            return False
+    return False
+
+
 def _is_negated(t: Token) -> bool:
     if any(c.dep_ == "neg" for c in t.children):
         return True
@@ -140,7 +150,7 @@ def _is_irrealis(t: Token) -> bool:
     """Hypothetical or intended events: "could have been killed", "tried to kill", "if hurt"."""
     auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
     words = {c.text.lower() for c in auxes}
-    if words & _MODALS and "have" in words:
+    if words & _MODALS and words & {"have", "'ve", "’ve", "of"}:
         return True
     if any(c.text.lower() == "to" and c.dep_ == "aux" for c in auxes):
         # "was found to be dead" is real; "threatened to kill" is not
@@ -386,6 +396,8 @@ def _noun_count(head: Token, sent: Span) -> tuple[int | None, int | None, int | 
             if low in lex.DET_COUNTS and lex.DET_COUNTS[low] is not None:
                 n = lex.DET_COUNTS[low]
                 return n, n, n, None
+    if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
+        return 1, 1, 1, None
     if head.tag_ in ("NN", "NNP") and head.lower_ not in ("police", "people", "staff", "family", "crowd"):
         # a singular noun or a name: one person ("the victim", "Jihad Cromer")
         if head.tag_ == "NNP" or any(c.dep_ in ("det", "poss") for c in head.children):
@@ -413,7 +425,7 @@ def _victim_words(head: Token) -> str:
     return " ".join(t.text for t in [*left, head])
 
 
-def _count_victims(v: Token, sent: Span) -> tuple[tuple[int | None, int | None, int | None, str | None], str | None, str | None, bool]:
+def _count_victims(v: Token, sent: Span, no_conj: bool = False) -> tuple[tuple[int | None, int | None, int | None, str | None], str | None, str | None, bool]:
     """(count tuple, victims text, victims head lemma, partitive) for a victim token."""
     low = v.lower_
     if v.like_num or low in ("dozens", "hundreds", "thousands", "scores"):
@@ -425,7 +437,9 @@ def _count_victims(v: Token, sent: Span) -> tuple[tuple[int | None, int | None, 
                 if p is not None:
                     return q, _victim_words(p), _lemma(p), True
         return q, None, None, False
-    if low in lex.SINGULAR_PRONOUNS:
+    if low == "both":
+        return (2, 2, 2, None), None, None, False
+    if low in lex.SINGULAR_PRONOUNS and not any(c.dep_ == "conj" for c in v.children):
         return (1, 1, 1, None), None, None, False
     if low in lex.PLURAL_PRONOUNS:
         if any(c.lower_ == "both" for c in v.children) or (v.i + 1 < sent.end and v.nbor(1).lower_ == "both"):
@@ -439,13 +453,17 @@ def _count_victims(v: Token, sent: Span) -> tuple[tuple[int | None, int | None, 
         n = None if low in ("anyone", "anybody") else 1
         return (n, n, n, None), None, None, False
     # coordinated victims: "a man and a woman", "a father and daughter"
-    conjs = [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and _trigger(c) is None]
-    q = _noun_count(v, sent)
+    conjs = [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON") and _trigger(c) is None]
+    if v.pos_ == "PRON" and conjs:  # "her and his wife"
+        q0 = (1, 1, 1, None) if low in lex.SINGULAR_PRONOUNS else (None, None, None, None)
+    else:
+        q0 = None
+    q = q0 or _noun_count(v, sent)
     words = _victim_words(v)
-    if conjs and not any(c.dep_ == "appos" for c in v.children):
+    if conjs and not any(c.dep_ == "appos" for c in v.children) and not no_conj:
         total = q[0]
         for c in conjs:
-            cq = _noun_count(c, sent)
+            cq = (1, 1, 1, None) if c.lower_ in lex.SINGULAR_PRONOUNS else _noun_count(c, sent)
             if cq[0] is None and c.tag_ in ("NN", "NNP"):
                 cq = (1, 1, 1, None)
             total = None if total is None or cq[0] is None else total + cq[0]
@@ -639,6 +657,8 @@ def _fatal_number(t: Token) -> bool:
 
 def _figures_in_sentence(sent: Span) -> list[_Figure]:
     figs: list[_Figure] = []
+    if sent.text.rstrip(" \"'”’").endswith("?"):
+        return figs  # a question reports nothing
     for t in sent:
         trig = _trigger(t) or _phrase_trigger(t)
         if trig is None:
@@ -649,7 +669,7 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
                                         partitive=part, subset=True))
             continue
         category, kind = trig
-        if _is_negated(t) or _is_irrealis(t):
+        if _is_negated(t) or _is_irrealis(t) or _in_question(t, sent):
             continue
         if kind == "noun" and any(c.lower_ in ("attempted", "attempt", "alleged") for c in t.children):
             continue
@@ -688,7 +708,7 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
             if q[0] is None and q[1] is None:
                 continue
         else:
-            q, words, head, part = _count_victims(victim, sent)
+            q, words, head, part = _count_victims(victim, sent, no_conj=(t.dep_ == "amod" and t.head.i == victim.i))
         if q[0] == 0:
             continue
         if q[0] is None and t.tag_ in ("VBZ", "VBP") and kind == "verb":
