@@ -46,12 +46,18 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _role(text: str, i: int, start: int, end: int, is_open: bool) -> str:
     ch = text[i]
-    if ch in OPENERS:
-        return "open"
-    if ch in CLOSERS:
-        return "close"
     prev = text[i - 1] if i > start else " "
     nxt = text[i + 1] if i + 1 < end else " "
+    if ch in OPENERS:
+        # a curly opener typed where a closer belongs: “…“ he said
+        if is_open and not prev.isspace() and (nxt.isspace() or nxt in ",.;:!?"):
+            return "close"
+        return "open"
+    if ch in CLOSERS:
+        # a curly closer typed where an opener belongs: ”Mr. Trump is …”
+        if not is_open and prev.isspace() and not nxt.isspace() and nxt not in ",.;:!?":
+            return "open"
+        return "close"
     if (prev.isspace() or prev in _OPEN_CONTEXT) and not nxt.isspace():
         return "open" if not (is_open and prev in ",;:" ) else "close"
     if not prev.isspace() and (nxt.isspace() or not nxt.isalnum()):
@@ -91,7 +97,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 stack.append(i)
             else:
                 if not stack:
-                    continue  # stray closing mark
+                    # stray closing mark: an opening mark left out after the attribution
+                    # ("“A,” she said. B.”") or at the start of a continued paragraph
+                    start = _stray_start(text, spans, pa, i)
+                    if start is not None:
+                        _add(spans, text, start - 1, i, i, pa, pb)
+                    continue
                 o = stack.pop()
                 if not stack:
                     _add(spans, text, o, i, i, pa, pb)
@@ -104,3 +115,22 @@ def _add(spans, text, o, close, end, pa, pb) -> None:
     a, b = _trimmed(text, o + 1, end)
     if b > a and re.search(r"\w", text[a:b]):
         spans.append(QuoteSpan(a, b, o, close, pa, pb))
+
+
+_SENT_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|vs))(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Ave))[.!?]\s+(?=[A-Z\u2018'])")
+
+
+def _stray_start(text: str, spans: list[QuoteSpan], pa: int, close: int) -> int | None:
+    """Where the quote that ends with the unmatched mark at ``close`` began, if it can be told."""
+    prev = spans[-1] if spans else None
+    if prev is not None and prev.para_start == pa and prev.close_pos is not None:
+        m = _SENT_END.search(text, prev.outer_end, close)
+        if m is None:
+            return None
+        start = m.end()
+        if '"' in text[start:close] or "\u201c" in text[start:close]:
+            return None
+        return start
+    if prev is not None and prev.close_pos is None and prev.para_start < pa and not text[prev.para_end : pa].strip():
+        return pa
+    return None

@@ -318,3 +318,15 @@ def test_quoted_title_is_not_a_quote():
     text = "The senator appeared on \u201cMeet the Press\u201d on Sunday, said aide Tom Hardy."
     qs = _run(text, {"Tom Hardy": "PERSON"})
     assert not [q for q in qs if q.text.startswith("Meet the Press")]
+
+
+def test_marks_closer_typed_as_opener():
+    text = "\u201dThe council has failed this town for a decade,\u201d said resident Ivy Moss."
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["The council has failed this town for a decade,"]
+
+
+def test_marks_missing_opener_after_attribution():
+    text = "\u201cWe trained hard all winter,\u201d Lee said. We were ready for this fight.\u201d"
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["We trained hard all winter,", "We were ready for this fight."]
