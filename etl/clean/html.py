@@ -530,6 +530,12 @@ def clean_html(page: str, url: str | None = None) -> CleanDoc:
         if place or agency:
             doc.dateline, doc.agency = place, agency
             paras[0] = rest
+        elif len(paras) > 1 and len(paras[0]) <= 60:
+            # The dateline in an element of its own: "<span>KABUL (AP) —</span><p>..."
+            place, agency, rest = split_dateline(f"{paras[0]} {paras[1]}")
+            if (place or agency) and rest == paras[1]:
+                doc.dateline, doc.agency = place, agency
+                paras.pop(0)
     doc.body = "\n\n".join(p for p in paras if p)
     # The body's own language wins over page metadata that says otherwise (an English story
     # on a site whose template says "de"); metadata stands when the text is unclear.

@@ -151,3 +151,15 @@ def test_credit_lines_in_the_body_become_captions():
     assert "AP Photo" not in doc.body
     assert doc.captions == ["Council members vote on the plan in the town hall. (AP Photo/Jane Doe)"]
     assert doc.body.count("\n\n") == 4
+
+
+def test_dateline_in_its_own_element():
+    page = (
+        "<html><body><article><h1>Council backs housing plan</h1>"
+        "<p>KABUL, Afghanistan (AP) —</p>"
+        + "".join(f"<p>{_S}, item {i}.</p>" for i in range(4))
+        + "</article></body></html>"
+    )
+    doc = clean_html(page)
+    assert (doc.dateline, doc.agency) == ("KABUL, Afghanistan", "AP")
+    assert doc.body.startswith("The council met")
