@@ -28,7 +28,7 @@ _cron = orch.schedule()
     dag_id=orch.INGEST_DAG_ID,
     description="Ingest news article files from an inbox into the PostgreSQL warehouse",
     schedule=CronTriggerTimetable(_cron, timezone="UTC") if _cron else None,
-    start_date=dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc),
+    start_date=dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
     catchup=False,
     max_active_runs=1,
     params={name: Param(**spec) for name, spec in orch.param_specs().items()},

@@ -17,7 +17,7 @@ from etl import orchestration as orch
     dag_id=orch.MIGRATE_DAG_ID,
     description="Migrate the newsetl warehouse schema to head (Alembic)",
     schedule=None,
-    start_date=dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc),
+    start_date=dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
     catchup=False,
     max_active_runs=1,
     tags=["newsetl"],

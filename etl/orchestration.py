@@ -521,8 +521,8 @@ def run_summary(run_key_: str | None = None, url: str | None = None) -> str:
         lines = [
             f"run {run['id']}  {run['run_key']}",
             f"  trigger {run['trigger']} by {run['triggered_by'] or '-'}, source {run['source']}",
-            f"  status {run['status']}: {run['files_seen']} files seen, {run['loaded']} loaded, "
-            f"{run['duplicates']} duplicates, {run['rejected']} rejected, {seconds:.1f} s",
+            (f"  status {run['status']}: {run['files_seen']} files seen, {run['loaded']} loaded, "
+            f"{run['duplicates']} duplicates, {run['rejected']} rejected, {seconds:.1f} s"),
         ]
         if run["error"]:
             lines.append(f"  error: {run['error']}")
@@ -608,7 +608,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         try:
             print(run_summary(run_key(dr.dag_id, dr.run_id), url=_warehouse_url_outside_airflow()))
-        except Exception as exc:  # e.g. the warehouse is not migrated: the DAG run said why
+        except Exception as exc:  # noqa: BLE001 -- e.g. not migrated: the DAG run logged why
             print(f"no summary in the warehouse: {type(exc).__name__}: {str(exc).splitlines()[0]}")
     return 0 if state == "success" else 1
 
