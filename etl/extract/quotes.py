@@ -501,6 +501,17 @@ class _Extractor:
                         return t, "after"
                 if seen > 7:
                     break
+            # a byline after a dash: “…” ― Jane Doe
+            lead = self.text[sp.outer_end : sp.outer_end + 4].lstrip()
+            if lead[:1] in "\u2015\u2014\u2013" and after:
+                names = [t for t in after[:6] if t.pos_ == "PROPN" or t.i in self.res.tok_ent]
+                if names and names[0].i <= after[0].i + 2:
+                    run = [names[0]]
+                    for t in self.doc[names[0].i + 1 : names[0].i + 5]:
+                        if t.pos_ != "PROPN" or t.i > sp.para_end:
+                            break
+                        run.append(t)
+                    return run[-1], "dash"
             # tagger slips: “…,” DeBoer said / “…,” Sinclair states.
             words = [t for t in after if not t.is_punct and not t.is_space][:4]
             for n, t in enumerate(words[1:], 1):
@@ -601,7 +612,12 @@ class _Extractor:
                 if cue is not None and how == "embedded" and nwords < MIN_EMBEDDED_WORDS:
                     consumed.add(k)
                     cue = None
-                if cue is not None:
+                if cue is not None and how == "dash":
+                    spk, _ = self.res.speaker_of(cue, cue.idx)
+                    self.res.state.remember(cue.idx, spk)
+                    speakers[k] = spk
+                    quotes_by_span[k] = self._quote(sp.start, sp.end, spk, "direct", None)
+                elif cue is not None:
                     spk, role = self.speaker_from_cue(cue)
                     self.res.state.remember(cue.idx, spk, role)
                     speakers[k] = spk
