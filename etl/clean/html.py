@@ -523,7 +523,8 @@ def clean_html(page: str, url: str | None = None) -> CleanDoc:
     # A standfirst under the headline: one short line with no sentence end, then the story.
     if len(paras) >= 3 and is_headline_like(paras[0]) and not SENTENCE_END.search(paras[0]) \
             and len(paras[0].split()) >= 6 and not re.search(r"[:|]", paras[0]) \
-            and is_prose(paras[1]) and not any(split_dateline(paras[0])[:2]):
+            and is_prose(paras[1]) and re.match(r"[\"“‘'(]?[A-Z0-9]", paras[1]) \
+            and not any(split_dateline(paras[0])[:2]):
         paras.pop(0)
     if paras:
         place, agency, rest = split_dateline(paras[0])
