@@ -46,6 +46,8 @@ _WS_RE = re.compile(r"\s+")
 _HYPHEN_PAIR_RE = re.compile(r"^[A-Z][\w.]*(?:-[A-Z][\w.]*)+$")
 _FUNCTION_TAGS = {"IN", "DT", "CC", "PRP", "PRP$", "WDT", "WP", "WRB", "TO", "MD", "EX", "RB"}
 _HYPHEN_SUFFIXES = {"led", "run", "era", "born", "made", "like", "type", "held", "free", "wide"}
+_AKA_RE = re.compile(r"(?:\s+[a-z]+){0,2},\s+(?:also\s+|otherwise\s+|better\s+|formerly\s+)?"
+                     r"(?:known|called|referred\s+to)\s+as\s+(?:the\s+)?")
 _PLACE = "PLACE"  # pseudo-type of a vote for "some place": goes to GPE or LOC at the end
 
 
@@ -413,6 +415,12 @@ def extract_entities(doc: Doc) -> list[Entity]:
     _coordinated_first_names(doc, mentions)
     acronym_defs = _acronym_definitions(doc, mentions)
     mentions.extend(_acronym_mentions(doc, mentions, acronym_defs))
+    by_start = {m.start: m for m in mentions}
+    aka = []  # "the Delta camp, also known as the Flats"
+    for m in mentions:
+        mt = _AKA_RE.match(text_all, m.end)
+        if mt and mt.end() in by_start and "NORP" not in (m.label, by_start[mt.end()].label):
+            aka.append((norm_key(m.text), norm_key(by_start[mt.end()].text)))
 
     # ---- forms
     forms: dict[str, _Form] = {}
@@ -453,6 +461,11 @@ def extract_entities(doc: Doc) -> list[Entity]:
             flist[idx[acro_key]].acronym_of = True
             if not flist[idx[long_key]].country and ftypes[idx[long_key]] in ("ORG", "PERSON"):
                 bonus.setdefault(idx[long_key], Counter())["ORG"] += 2
+    # "X, also known as Y"
+    for a_key, b_key in aka:
+        if a_key in idx and b_key in idx and not (flist[idx[a_key]].country
+                                                  and flist[idx[b_key]].country):
+            uf.union(idx[a_key], idx[b_key])
     # acronyms matching initials
     for i, f in enumerate(flist):
         if f.country or f.acronym_of or len(f.words) != 1 or not _is_acronym(f.display):

@@ -402,3 +402,10 @@ def test_surname_with_particle_and_first_name_mistyped(nlp):
     ents = _by_name(extract_entities(doc))
     assert set(ents) == {"Bill de Blasio", "Ivana Novak"}
     assert all(e.type == "PERSON" and len(e.mentions) == 2 for e in ents.values())
+
+
+def test_also_known_as_links_two_names(nlp):
+    text = "Aid reached the Zafar camp, also known as the Dune, on Monday. Zafar is full."
+    doc = _doc(nlp, text, [("Zafar", "ORG"), ("Dune", "PERSON"), ("Monday", "DATE")])
+    [e] = extract_entities(doc)
+    assert e.name == "Zafar" and "Dune" in e.aliases and len(e.mentions) == 3
