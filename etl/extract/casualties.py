@@ -137,6 +137,29 @@ def _in_question(t: Token, sent: Span) -> bool:
     return False
 
 
+def _toll_number(t: Token) -> Token | None:
+    """The number a death toll is given as ("the death toll rose to 17", "a toll of 40")."""
+    if _lemma(t) != "toll" or not any(c.lower_ in ("death", "casualty") for c in t.children if c.i < t.i):
+        return None
+    for c in t.children:
+        if c.dep_ == "nummod" and c.like_num:
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("of", "at"):
+            n = next((x for x in c.children if x.dep_ == "pobj" and x.like_num), None)
+            if n is not None:
+                return n
+    h = t.head
+    if h.lemma_.lower() in lex.TOLL_VERBS and t.dep_ in ("nsubj", "dobj", "nsubjpass"):
+        for c in h.children:
+            if c.dep_ in ("attr", "dobj", "npadvmod") and c.like_num:
+                return c
+            if c.dep_ == "prep" and c.lower_ in ("to", "at"):
+                n = next((x for x in c.children if x.dep_ == "pobj" and x.like_num), None)
+                if n is not None:
+                    return n
+    return None
+
+
 def _is_negated(t: Token) -> bool:
     if any(c.dep_ == "neg" for c in t.children):
         return True
@@ -606,7 +629,7 @@ _PERIOD_RE = re.compile(
 def _clause_tokens(trigger: Token) -> list[Token]:
     """The trigger's clause: its subtree, and for a noun or participle the governing verb's."""
     root = trigger
-    if trigger.dep_ in ("amod", "acl", "dobj", "pobj", "nsubj", "nsubjpass", "acomp", "oprd", "attr"):
+    if trigger.dep_ in ("amod", "acl", "dobj", "pobj", "nsubj", "nsubjpass", "acomp", "oprd", "attr", "relcl", "advcl"):
         root = trigger.head
         if root.pos_ == "ADP":
             root = root.head
@@ -661,6 +684,13 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
         return figs  # a question reports nothing
     for t in sent:
         trig = _trigger(t) or _phrase_trigger(t)
+        if trig is None and _lemma(t) == "toll":
+            n = _toll_number(t)
+            if n is not None and not _is_tally(t, sent):
+                q = _quantity(n, sent, trust_parse=True)
+                if q is not None and q[0]:
+                    figs.append(_Figure("killed", q[0], q[1], q[2], q[3], None, None, sent, t, n))
+            continue
         if trig is None:
             if _fatal_number(t):
                 q, words, head, part = _count_victims(t, sent)
@@ -685,6 +715,10 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
             victim, count_tok = _victim_of_verb(t, kind), None
         if kind == "weak" and any(c.lower_ in ("down", "up", "out") and c.dep_ == "prt" for c in t.children):
             continue  # "shot down a helicopter", "shot up the house"
+        if kind in ("intrans", "verb") and any(c.dep_ == "prt" and c.lower_ in ("down", "off", "out", "away") for c in t.children) and _lemma(t) in ("die",):
+            continue  # "the media dies down"
+        if _lemma(t) == "hurt" and kind == "verb" and _object(t) is not None:
+            continue  # active "hurt" is nearly always figurative ("it hurt his campaign")
         if kind == "weak" and any(c.lower_ in ("dead",) or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)) for c in t.children):
             category, kind = "killed", "verb"  # "shot dead", "stabbed to death"
         if kind in ("verb", "weak") and any(c.lower_ in ("fatally", "mortally") for c in t.children):
@@ -701,6 +735,10 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
             if any(c.dep_ == "det" and c.lower_ == "no" for c in victim.children):
                 continue
             if victim.pos_ == "PRON" and victim.lower_ in ("it", "this", "what", "something", "anything", "everything", "nothing", "you"):
+                continue
+            if victim.lower_ in lex.IDIOM_REFLEXIVES:
+                continue
+            if victim.pos_ in ("ADJ", "ADV", "VERB", "ADP", "PUNCT", "SYM", "X") and victim.lower_ != "old":
                 continue
         if count_tok is not None:
             q = _quantity(count_tok, sent) or (None, None, None, None)

@@ -37,7 +37,7 @@ PARTICIPLES = {
     "detained": "detain",
 }
 # Verbs with the victims as subject.
-INTRANSITIVE = {"die": "killed", "perish": "killed", "disappear": "missing", "vanish": "missing"}
+INTRANSITIVE = {"die": "killed", "perish": "killed", "disappear": "missing"}
 # Adjectives predicated of the victims ("four people are dead", "two remain missing").
 ADJECTIVES = {"dead": "killed", "deceased": "killed", "missing": "missing", "unaccounted": "missing"}
 # Nouns naming the event; the victims are "of"-objects or possessors, the count a nummod.
@@ -74,8 +74,14 @@ NOT_VICTIMS = {
     "brain", "night", "morning", "evening", "afternoon", "weekend", "hospital", "center",
     "facility", "room", "presence", "city", "town", "community", "neighborhood", "street",
     "helicopter", "plane", "aircraft", "drone", "jet", "bus", "boat", "ship", "tire", "tyre",
-    "camera", "light", "sign", "target", "game", "video", "photo", "picture",
+    "camera", "light", "sign", "target", "game", "video", "photo", "picture", "flare", "campaign",
+    "order", "warrant", "strategy", "search", "land", "media", "market", "sale", "price", "stock",
+    "share", "chance", "hope", "image", "brand", "business", "party", "candidate", "campaign",
 }
+# Reflexives of idioms ("shooting yourself in the foot").
+IDIOM_REFLEXIVES = {"yourself", "yourselves", "itself", "ourselves", "myself"}
+# Verbs of a death toll's change ("the toll rose to 17", "put the toll at 222").
+TOLL_VERBS = {"rise", "climb", "reach", "stand", "put", "increase", "jump", "hit", "be", "grow", "mount", "soar"}
 # Nouns for a place or thing an injury noun may hang on ("taken to a hospital with injuries").
 CARRIER_NOUNS = {"hospital", "center", "centre", "facility", "room", "scene", "home", "area", "car", "vehicle", "condition"}
 # Plural event nouns that make a figure a tally over several incidents.
