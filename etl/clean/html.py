@@ -17,8 +17,6 @@ import copy
 import json
 import logging
 import re
-import warnings
-from datetime import datetime
 
 import trafilatura
 from lxml import etree
@@ -35,6 +33,7 @@ from etl.clean.furniture import (
     same_text,
     strip_furniture,
 )
+from etl.clean.dates import iso_date as _iso
 from etl.clean.lang import guess_language
 from etl.clean.text import BYLINE, TEXT_FURNITURE, is_caption_line
 from etl.models import CleanDoc
@@ -160,28 +159,6 @@ def _jsonld_dates(tree) -> list[str]:
         except (ValueError, RecursionError):
             continue
     return [d for _, d in sorted(found, key=lambda x: x[0])]
-
-
-def _iso(value: str | None) -> str | None:
-    if not value:
-        return None
-    value = value.strip()
-    if re.match(r"^\d{4}-\d{2}-\d{2}$", value):
-        return value
-    try:
-        from dateutil import parser as dateparser
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            dt = dateparser.parse(value, fuzzy=False)
-    except (ValueError, OverflowError, TypeError, ImportError):
-        m = re.match(r"^(\d{4}-\d{2}-\d{2})", value)
-        return m.group(1) if m else None
-    if not isinstance(dt, datetime) or not 1990 <= dt.year <= 2100:
-        return None
-    if dt.hour == dt.minute == dt.second == 0 and dt.tzinfo is None and not re.search(r"\d:\d", value):
-        return dt.date().isoformat()
-    return dt.isoformat()
 
 
 def _published(tree, trafilatura_date: str | None) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from etl.clean.dateline import split_dateline
+from etl.clean.dates import iso_date
 from etl.clean.furniture import (
     drop_duplicates,
     is_furniture,
@@ -179,8 +180,32 @@ def _title_with_stamp(p: str, title: str | None) -> bool:
     return len(rest) < 60 or bool(re.match(r"(?:posted|updated|published)\b", rest, re.I))
 
 
+_STAMP = re.compile(r"(?:^(?:published|posted|first published|date)(?: on)?\s*:?|\s(?:published|posted):)"
+                    r"\s*(?P<date>.{6,60}?)"
+                    r"(?:\s*[|–—-]?\s*(?:updated|last updated|modified)\b.*)?$", re.I)
+
+
+_FULL_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may"
+    r"|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b",
+    re.I,
+)
+
+
+def _stamp_date(paras: list[str]) -> str | None:
+    """The publication date from a "Published: March 5, 2024 10:15 AM" line near the top."""
+    for p in paras[:8]:
+        m = _STAMP.search(p)
+        if m and len(p) <= 250 and _FULL_DATE.search(m.group("date")):
+            iso = iso_date(re.sub(r"\b(?:at|on)\b", " ", m.group("date")), fuzzy=True)
+            if iso:
+                return iso
+    return None
+
+
 def clean_text(text: str) -> CleanDoc:
     doc = CleanDoc()
+    doc.published = _stamp_date(_paragraphs(text))
     paras = [
         p for i, p in enumerate(_paragraphs(text))
         if (i < 4 and _is_byline(p)) or not (is_furniture(p) or TEXT_FURNITURE.match(p))

@@ -127,3 +127,25 @@ def test_more_text_furniture():
         "A fire damaged the gym of a primary school overnight, the fire service said on Monday, "
         "and classes were moved to the town hall.\n\nNobody was hurt, the service said."
     )
+
+
+def test_menus_stamp_mid_body_caption_and_comments():
+    doc = _doc("menus_and_comments.txt")
+    assert doc.title == "Hospital opens new children's wing"
+    assert doc.captions == [
+        "Nurses show visitors one of the new wards on Thursday. (Photo: John Smith/Example News)"
+    ]
+    assert doc.body.startswith("The city hospital opened a new wing for children on Thursday")
+    assert doc.body.endswith("Work on a new emergency department is due to start next year.")
+    for junk in ("Skip to content", "Home |", "Published:", "Most Read", "Mayor resigns",
+                 "Comments", "Great news", "About time"):
+        assert junk not in doc.body
+    assert doc.body.count("\n\n") == 3
+    assert doc.language == "en"
+
+
+def test_publication_date_from_a_stamp_line():
+    assert _doc("menus_and_comments.txt").published == "2024-03-05T10:15:00"
+    doc = clean_text("Headline here\n\nPublished: Monday\n\nThe report was published: it said 2019 "
+                     "was a bad year for the harvest, officials said on Friday.\n")
+    assert doc.published is None
