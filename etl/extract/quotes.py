@@ -43,11 +43,13 @@ MIN_DIRECT_WORDS_UNATTRIBUTED = 5
 MIN_INDIRECT_TOKENS = 4
 MIN_EMBEDDED_WORDS = 5  # shorter quoted fragments in running text are labels or scare quotes
 MIN_DIRECT_WORDS = 3
+_LABEL_SPEAKER_RE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?):\s+")  # "PENCE: Well, …"
 _LABEL_RE = re.compile(r"[A-Z][A-Z .'-]{2,}:")  # "READ MORE:", "WATCH:" paragraph labels
 PRONOUN_WINDOW = 2500
 PRONOUN_MODE = "speaker"
 DEFINITE_MODE = "mention"
 PRONOUN_SUBJECT = True
+DROP_UNATTRIBUTED = False
 
 
 @dataclass
@@ -102,16 +104,18 @@ class _Resolver:
         name = ent.name
         toks = name.split()
         if len(toks) == 1 and ent.type in ("PERSON", "ORG"):
-            best = None
-            for other in self.entities:
-                if other is ent or other.type != ent.type:
-                    continue
-                otoks = other.name.split()
-                if len(otoks) > 1 and (otoks[-1] == name or otoks[0] == name):
-                    if best is None or len(other.mentions) > len(best.mentions):
-                        best = other
-            if best is not None:
-                return best.name
+            # a surname first ("Kirby" -> "John Kirby"), else a given name ("Jayme" -> "Jayme Closs")
+            for pos in (-1, 0):
+                best = None
+                for other in self.entities:
+                    if other is ent or other.type != ent.type:
+                        continue
+                    otoks = other.name.split()
+                    if len(otoks) > 1 and otoks[pos] == name:
+                        if best is None or len(other.mentions) > len(best.mentions):
+                            best = other
+                if best is not None:
+                    return best.name
         if re.fullmatch(r"[A-Z]{2,6}", name):
             for other in self.entities:
                 words = [w for w in re.findall(r"[A-Za-z]+", other.name) if w[0].isupper()]
@@ -207,6 +211,8 @@ class _Resolver:
     def speaker_of(self, tok: Token, pos: int) -> tuple[Speaker, str | None]:
         """Speaker for subject token ``tok``; second value is the role noun, if any."""
         low = tok.lower_
+        if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
+            return Speaker(None), None
         if low in ALL_PRONOUNS or tok.pos_ == "PRON":
             return self.pronoun(low, pos), None
         ent = self.tok_ent.get(tok.i)
@@ -679,6 +685,15 @@ class _Extractor:
             if spk is None and (words < MIN_DIRECT_WORDS_UNATTRIBUTED or not self._sentence_like(sp)):
                 continue
             if spk is None and words < MIN_DIRECT_WORDS_UNATTRIBUTED + 3 and not self._opens_paragraph(sp):
+                continue
+            label = _LABEL_SPEAKER_RE.match(self.text, sp.start, sp.end)
+            if spk is None and label:
+                name = label.group(1).title()
+                spk = Speaker(self.res._expand_short(name) if " " not in name else name, "PERSON")
+                speakers[k] = spk
+                quotes_by_span[k] = self._quote(label.end(), sp.end, spk, "direct", None)
+                continue
+            if spk is None and DROP_UNATTRIBUTED:
                 continue
             speakers[k] = spk or Speaker(None)
             quotes_by_span[k] = self._quote(sp.start, sp.end, spk or Speaker(None), "direct", None)
