@@ -10,7 +10,7 @@ from etl.models import CleanDoc, SourceFile
 
 __all__ = ["clean", "clean_html", "clean_text"]
 
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>])", re.I | re.S)
+_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE | re.DOTALL)
 
 
 def _looks_like_html(text: str) -> bool:

@@ -38,17 +38,13 @@ AGENCY_ONLY_RE = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z0-9&.'’ /\-]{0,40})
 
 # Capitalised openers that are labels, not places.
 _LABEL_WORDS = frozenset(
-    "BREAKING UPDATE UPDATED WATCH EXCLUSIVE ANALYSIS OPINION EDITORIAL COMMENTARY LIVE NOTE "
-    "CORRECTION CLARIFICATION PHOTOS PHOTO VIDEO RELATED FILE ADVERTISEMENT SPONSORED REVIEW "
-    "INTERVIEW WARNING ALERT URGENT FLASH DEVELOPING BULLETIN TRANSCRIPT PODCAST SUMMARY "
-    "BACKGROUND CONTEXT MORE READ SEE ALSO NEWS TOP STORIES UPDATES".split()
+    ["BREAKING", "UPDATE", "UPDATED", "WATCH", "EXCLUSIVE", "ANALYSIS", "OPINION", "EDITORIAL", "COMMENTARY", "LIVE", "NOTE", "CORRECTION", "CLARIFICATION", "PHOTOS", "PHOTO", "VIDEO", "RELATED", "FILE", "ADVERTISEMENT", "SPONSORED", "REVIEW", "INTERVIEW", "WARNING", "ALERT", "URGENT", "FLASH", "DEVELOPING", "BULLETIN", "TRANSCRIPT", "PODCAST", "SUMMARY", "BACKGROUND", "CONTEXT", "MORE", "READ", "SEE", "ALSO", "NEWS", "TOP", "STORIES", "UPDATES"]
 )
 
 
 # Capitalised first words that start a sentence, not a place, before "(...)".
 _NOT_TITLECASE_PLACES = frozenset(
-    "The A An This That These Those President Senator Rep Representative Governor Gov Mayor "
-    "Police Officials Photo Video Watch Update Updated Editor Note Sen Mr Mrs Ms Dr".split()
+    ["The", "A", "An", "This", "That", "These", "Those", "President", "Senator", "Rep", "Representative", "Governor", "Gov", "Mayor", "Police", "Officials", "Photo", "Video", "Watch", "Update", "Updated", "Editor", "Note", "Sen", "Mr", "Mrs", "Ms", "Dr"]
 )
 
 

@@ -32,7 +32,7 @@ SECTION_MARKER = re.compile(
     r"|share (?:this|on|the story|article)\b.{0,20}|comments?(?: \(\d+\))?|\d+ comments?|leave a (?:comment|reply)"
     r"|tell us what you think\.*|join the (?:conversation|discussion)|about the author"
     r")\s*[:.…»›>\])]*\s*$",
-    re.I,
+    re.IGNORECASE,
 )
 
 # Whole lines that are page furniture wherever they stand.
@@ -69,14 +69,14 @@ FURNITURE = re.compile(
     r"|(?:story|article|text) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|continues below (?:this )?(?:advertisement|ad)"
     r"|(?:accept|manage) cookies.{0,80}|we use cookies.{0,200}"
     r")$",
-    re.I,
+    re.IGNORECASE,
 )
 
 # "Related: Some headline", "READ MORE: ...", "[Related: ...]", "SEE ALSO: ..."
 INLINE_LINK = re.compile(
     r"^[\[(]?\s*(?:related|read more|read also|also read|see more|see also|more|must read|recommended"
     r"|watch|listen|don'?t miss|opinion|analysis|in pictures|in depth|photos?|videos?|gallery|slideshow)\s*[:|»›\u2013\u2014-]\s*.{3,200}$",
-    re.I,
+    re.IGNORECASE,
 )
 
 SENTENCE_END = re.compile(r"[.!?\"”’')\]]\s*$")

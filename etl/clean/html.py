@@ -23,17 +23,17 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from etl.clean.dateline import split_dateline
+from etl.clean.dates import iso_date as _iso
 from etl.clean.furniture import (
+    SENTENCE_END,
     drop_duplicates,
     is_furniture,
     is_headline_like,
     is_marker,
-    SENTENCE_END,
     is_prose,
     same_text,
     strip_furniture,
 )
-from etl.clean.dates import iso_date as _iso
 from etl.clean.lang import guess_language
 from etl.clean.text import BYLINE, TEXT_FURNITURE, is_caption_line
 from etl.models import CleanDoc
@@ -44,22 +44,22 @@ log = logging.getLogger(__name__)
 _HIDDEN_CLASS = re.compile(
     r"(?:^|\s)(?:(?:rollover|hover)[\w-]*?[-_](?:block|card|content|box|popup|panel)|hovercard|tooltip|popover"
     r"|element-hidden|visually-hidden|sr-only|screen-reader-text)(?:$|\s)",
-    re.I,
+    re.IGNORECASE,
 )
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Containers of the article itself (captions inside one of them are the article's).
 _ARTICLE_CLASS = re.compile(
-    r"article|story|post-content|entry-content|post-body|content-body|main-content", re.I
+    r"article|story|post-content|entry-content|post-body|content-body|main-content", re.IGNORECASE
 )
 # Containers of page chrome whose figures are not the article's.
 _CHROME_CLASS = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|header|footer|sidebar|breaking|promo|related|recirc|trending"
     r"|newsletter|advert|ad-slot|teaser|carousel)(?:$|[\s_-])",
-    re.I,
+    re.IGNORECASE,
 )
-_CAPTION_CLASS = re.compile(r"caption", re.I)
-_CAPTION_SKIP_CLASS = re.compile(r"captions?-(?:wrap|container|holder|toggle|button)|closed-caption|cc-", re.I)
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_CAPTION_CLASS = re.compile(r"caption", re.IGNORECASE)
+_CAPTION_SKIP_CLASS = re.compile(r"captions?-(?:wrap|container|holder|toggle|button)|closed-caption|cc-", re.IGNORECASE)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _LANG = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]+)*\s*$")
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 
@@ -127,7 +127,7 @@ def _language(tree, trafilatura_lang: str | None) -> str | None:
     return None
 
 
-_ARTICLE_TYPES = re.compile(r"article|posting|report|blog|webpage|creativework", re.I)
+_ARTICLE_TYPES = re.compile(r"article|posting|report|blog|webpage|creativework", re.IGNORECASE)
 
 
 def _jsonld_dates(tree) -> list[str]:
@@ -145,7 +145,7 @@ def _jsonld_dates(tree) -> list[str]:
             kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
             date = obj.get("datePublished")
             if isinstance(date, str) and date.strip():
-                rank = 0 if re.search(r"article|posting|report|blog", kind, re.I) else 1
+                rank = 0 if re.search(r"article|posting|report|blog", kind, re.IGNORECASE) else 1
                 found.append((rank, date.strip()))
             for key, value in obj.items():
                 if key not in ("datePublished",) and isinstance(value, (dict, list)):
@@ -318,7 +318,7 @@ def _paragraphs(text: str | None) -> list[str]:
 _BODY_CHUNK_CLASS = re.compile(
     r"(?:^|\s)(?:article(?:__|-|_)?body|story(?:__|-|_)?body|entry-content|post-content|article-content"
     r"|body__inner-container|articlebody)(?:$|\s)",
-    re.I,
+    re.IGNORECASE,
 )
 
 

@@ -10,16 +10,16 @@ import re
 from collections import Counter
 
 _STOPWORDS = {
-    "en": "the of and to in a is that for on it with as was he said by at from his be are have has an this but not they were which their been will who would its".split(),
-    "fr": "le la les de des du et est un une que qui dans pour pas sur au aux avec ce il elle sont par plus ont été leur mais ses".split(),
-    "de": "der die das und ist nicht ein eine zu den von mit sich des auf für im dem auch es an als wird sie bei nach wie aus".split(),
-    "es": "el la los las de del y que en un una es por con para no se su al lo como más pero sus ha fue son".split(),
-    "pt": "o a os as de do da dos das e que em um uma é para com não no na por mais se ao foi pelo pela são".split(),
-    "it": "il lo la gli le di del della e che è un una per non con si da al nel sono ha anche alla più come".split(),
-    "nl": "de het een en van in is dat op te zijn met voor niet aan er ook als bij door maar om hij werd".split(),
-    "sv": "och att det som en på är av för med till den har inte om ett var jag de men så från vid".split(),
-    "tr": "ve bir bu da de için ile çok olarak daha olan gibi ama en sonra kadar ne var değil".split(),
-    "id": "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke ada karena oleh bahwa".split(),
+    "en": ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "it", "with", "as", "was", "he", "said", "by", "at", "from", "his", "be", "are", "have", "has", "an", "this", "but", "not", "they", "were", "which", "their", "been", "will", "who", "would", "its"],
+    "fr": ["le", "la", "les", "de", "des", "du", "et", "est", "un", "une", "que", "qui", "dans", "pour", "pas", "sur", "au", "aux", "avec", "ce", "il", "elle", "sont", "par", "plus", "ont", "été", "leur", "mais", "ses"],
+    "de": ["der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "von", "mit", "sich", "des", "auf", "für", "im", "dem", "auch", "es", "an", "als", "wird", "sie", "bei", "nach", "wie", "aus"],
+    "es": ["el", "la", "los", "las", "de", "del", "y", "que", "en", "un", "una", "es", "por", "con", "para", "no", "se", "su", "al", "lo", "como", "más", "pero", "sus", "ha", "fue", "son"],
+    "pt": ["o", "a", "os", "as", "de", "do", "da", "dos", "das", "e", "que", "em", "um", "uma", "é", "para", "com", "não", "no", "na", "por", "mais", "se", "ao", "foi", "pelo", "pela", "são"],
+    "it": ["il", "lo", "la", "gli", "le", "di", "del", "della", "e", "che", "è", "un", "una", "per", "non", "con", "si", "da", "al", "nel", "sono", "ha", "anche", "alla", "più", "come"],
+    "nl": ["de", "het", "een", "en", "van", "in", "is", "dat", "op", "te", "zijn", "met", "voor", "niet", "aan", "er", "ook", "als", "bij", "door", "maar", "om", "hij", "werd"],
+    "sv": ["och", "att", "det", "som", "en", "på", "är", "av", "för", "med", "till", "den", "har", "inte", "om", "ett", "var", "jag", "de", "men", "så", "från", "vid"],
+    "tr": ["ve", "bir", "bu", "da", "de", "için", "ile", "çok", "olarak", "daha", "olan", "gibi", "ama", "en", "sonra", "kadar", "ne", "var", "değil"],
+    "id": ["yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam", "tidak", "akan", "pada", "juga", "ke", "ada", "karena", "oleh", "bahwa"],
 }
 _SETS = {lang: frozenset(words) for lang, words in _STOPWORDS.items()}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)

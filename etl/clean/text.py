@@ -27,7 +27,7 @@ _END_MARKER = re.compile(
     r"|more (?:from|stories|news)\b|most (?:read|popular|viewed)|recommended(?: for you)?"
     r"|leave a (?:comment|reply)|comments?(?: \(\d+\))?|\d+ comments?|share this(?: article| story)?"
     r"|about the author|tags?|filed under|trending(?: now)?|see also|also read)\s*[:.…]*\s*$",
-    re.I,
+    re.IGNORECASE,
 )
 # Extra whole-line furniture met in text dumps.
 TEXT_FURNITURE = re.compile(
@@ -46,7 +46,7 @@ TEXT_FURNITURE = re.compile(
     r"|.{0,160}\bmay not be (?:published|reproduced|republished|redistributed|copied)\b.{0,120}"
     r"|read the (?:rest|full (?:story|article|report))\b.{0,40}"
     r"|stay (?:with|tuned to) .{1,50} for (?:updates|more).{0,30}|refresh this page for (?:updates|more).{0,30})$",
-    re.I,
+    re.IGNORECASE,
 )
 BYLINE = re.compile(
     r"^(?:[Bb]y|BY|[Ww]ritten by|[Rr]eporting by):?\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|la|le)){0,4}"
@@ -59,7 +59,7 @@ _CAPTION_START = re.compile(
     r"|picture\s*[:–—\-]|caption\s*[:–—\-]|credit\s*:|\(?photos? (?:by|courtesy)\b|courtesy (?:photo|of)\b"
     r"|pictured\s*:|above\s*:|top\s*:|left\s*:|right\s*:|in this (?:undated |handout |file )*(?:photo|image|picture)"
     r"|this (?:undated |handout )*(?:photo|image|picture)\b)",
-    re.I,
+    re.IGNORECASE,
 )
 _CREDIT = re.compile(
     r"(?:\((?:AP|AFP|Reuters|Getty|EPA|[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})(?: Photos?)?(?:/[^)]*)?\)"
@@ -70,7 +70,7 @@ _STRONG_CREDIT = re.compile(
     r"\b(?:AP|AFP|REUTERS|EPA|Reuters|AA|Xinhua|ANSA|DPA|UPI) Photo/|\((?:AP|AFP|EPA|Reuters) Photo\b"
     r"|/\s*Getty Images\)?$|/\s*(?:AFP|AP|EPA|Reuters)(?: via Getty Images)?\)?$|\((?:File )?Photos?\)"
     r"|\bView Full Caption\b|\[File: [^\]]+\]$|\(?(?:Photo|Image|Picture)(?: credit)?: [^)]{2,80}\)?$",
-    re.I,
+    re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?”\"’']\s*$")
 
@@ -150,7 +150,7 @@ def _is_headline(p: str, rest: list[str]) -> bool:
     return True
 
 
-_SITE_SUFFIX = re.compile(r"\s+(?:[|–—-]|::)\s+(?:[^|–—]*\.(?:com|org|net|co\.uk|tv|info)\b.*|[^|–—-]{1,40})\s*\|?\s*$", re.I)
+_SITE_SUFFIX = re.compile(r"\s+(?:[|–—-]|::)\s+(?:[^|–—]*\.(?:com|org|net|co\.uk|tv|info)\b.*|[^|–—-]{1,40})\s*\|?\s*$", re.IGNORECASE)
 
 
 def _clean_title(title: str) -> str:
@@ -161,7 +161,7 @@ def _clean_title(title: str) -> str:
         return parts[0].strip()
     # "Headline - site.com - City, State" / "Headline | Site": the site's part off.
     m = _SITE_SUFFIX.search(title)
-    if m and (re.search(r"\.(?:com|org|net|co\.uk|tv|info)\b", m.group(0), re.I) or " | " in m.group(0)):
+    if m and (re.search(r"\.(?:com|org|net|co\.uk|tv|info)\b", m.group(0), re.IGNORECASE) or " | " in m.group(0)):
         head = title[: m.start()].strip()
         if len(head.split()) >= 3:
             title = head
@@ -177,18 +177,18 @@ def _title_with_stamp(p: str, title: str | None) -> bool:
     if not title or not p.startswith(title):
         return False
     rest = p[len(title):].strip()
-    return len(rest) < 60 or bool(re.match(r"(?:posted|updated|published)\b", rest, re.I))
+    return len(rest) < 60 or bool(re.match(r"(?:posted|updated|published)\b", rest, re.IGNORECASE))
 
 
 _STAMP = re.compile(r"(?:^(?:published|posted|first published|date)(?: on)?\s*:?|\s(?:published|posted):)"
                     r"\s*(?P<date>.{6,60}?)"
-                    r"(?:\s*[|–—-]?\s*(?:updated|last updated|modified)\b.*)?$", re.I)
+                    r"(?:\s*[|–—-]?\s*(?:updated|last updated|modified)\b.*)?$", re.IGNORECASE)
 
 
 _FULL_DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may"
     r"|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 

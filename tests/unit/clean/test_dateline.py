@@ -70,8 +70,8 @@ def test_markers_drop_link_block_but_keep_prose_after_it():
         "Related Posts",
         "A headline about something else",
         "Another headline",
-        "The story goes on here with a long paragraph of running text that has a proper end, "
-        "and more words to make it plainly prose rather than a link.",
+        ("The story goes on here with a long paragraph of running text that has a proper end, "
+        "and more words to make it plainly prose rather than a link."),
     ]
     out = strip_furniture(paras)
     assert out == [paras[0], paras[4]]
@@ -96,8 +96,8 @@ def test_more_furniture(line):
 
 def test_tag_list_after_marker_removed():
     body = "A long paragraph of the story that reads as running prose and ends with a full stop."
-    out = strip_furniture([body, "Tags", "car racing 2018, racing calendar, race tracks, stock cars, "
-                           "motor sport news, season dates, results"])
+    out = strip_furniture([body, "Tags", ("car racing 2018, racing calendar, race tracks, stock cars, "
+                           "motor sport news, season dates, results")])
     assert out == [body]
 
 

@@ -48,8 +48,8 @@ def test_captions_byline_and_boilerplate_out_of_body():
     doc = _doc("kabul_ap.txt")
     assert doc.author == "Jane Doe and Omar Khan"
     assert doc.captions == [
-        "Rescue workers carry a stretcher outside the damaged hall on Saturday. "
-        "(AP Photo/Staff Photographer)"
+        ("Rescue workers carry a stretcher outside the damaged hall on Saturday. "
+        "(AP Photo/Staff Photographer)")
     ]
     for junk in ("AP Photo", "Advertisement", "Share this", "Facebook", "Twitter", "Related Posts",
                  "Two police officers killed", "Floods displace", "By Jane Doe"):
