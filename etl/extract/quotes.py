@@ -12,6 +12,7 @@ are resolved to the most recent fitting speaker or entity, or left unresolved (N
 from __future__ import annotations
 
 import bisect
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -35,6 +36,8 @@ from etl.extract.quote_cues import (
 )
 from etl.extract.quote_marks import QuoteSpan, find_quote_spans
 from etl.models import Entity, Quote
+
+log = logging.getLogger(__name__)
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_TYPES = ("PERSON", "ORG", "GPE", "NORP", "FAC")
@@ -826,4 +829,8 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     """Direct, mixed and indirect quotes of the parsed body ``doc`` with resolved speakers."""
     if not doc.text.strip():
         return []
-    return _Extractor(doc, entities).run()
+    try:
+        return _Extractor(doc, entities).run()
+    except Exception:  # a bug here must not cost the article its entities and casualties
+        log.exception("quote extraction failed; no quotes for this article")
+        return []
