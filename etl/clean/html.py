@@ -58,7 +58,10 @@ _CHROME_CLASS = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_CLASS = re.compile(r"caption", re.IGNORECASE)
-_CAPTION_SKIP_CLASS = re.compile(r"captions?-(?:wrap|container|holder|toggle|button)|closed-caption|cc-", re.IGNORECASE)
+_CAPTION_SKIP_CLASS = re.compile(
+    r"captions?-(?:wrap|container|holder|toggle|button)|(?:hide|show|toggle|expand|close)-?caption|closed-caption|cc-",
+    re.IGNORECASE,
+)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _LANG = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]+)*\s*$")
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
@@ -225,6 +228,11 @@ def _in_article(node) -> bool:
     return False
 
 
+_CAPTION_CONTROLS = re.compile(r"\b(?:hide|show|toggle|expand|close|open|view) (?:caption|image|photo)s?\b", re.IGNORECASE)
+_CAPTION_LABEL = re.compile(r"^\s*(?:caption|image caption|photo caption)\s*[:,]?\s*", re.IGNORECASE)
+_CAPTION_JUNK = re.compile(r"^(?:(?:image|photo|picture|slide)\s*)?\d+\s*(?:of|/)\s*\d+$|^enlarge\b.{0,20}$", re.IGNORECASE)
+
+
 def _caption_nodes(tree) -> list:
     nodes = list(tree.iter("figcaption"))
     for node in tree.iter():
@@ -233,7 +241,8 @@ def _caption_nodes(tree) -> list:
         cls = _cls(node)
         if _CAPTION_CLASS.search(cls) and not _CAPTION_SKIP_CLASS.search(cls):
             # Innermost only: skip a wrapper that holds another caption element.
-            if any(_CAPTION_CLASS.search(_cls(d)) for d in node.iterdescendants() if isinstance(d.tag, str)):
+            if any(_CAPTION_CLASS.search(_cls(d)) and not _CAPTION_SKIP_CLASS.search(_cls(d))
+                   for d in node.iterdescendants() if isinstance(d.tag, str)):
                 continue
             if any(a.tag == "figcaption" for a in node.iterancestors()):
                 continue
@@ -246,8 +255,9 @@ def _captions(tree) -> list[str]:
     for node in _caption_nodes(tree):
         if _in_chrome(node):
             continue
-        text = _text(node)
-        if not 3 <= len(text) <= 1000 or len(text.split()) < 2:
+        text = _CAPTION_CONTROLS.sub(" ", _text(node))
+        text = " ".join(_CAPTION_LABEL.sub("", text).split())
+        if not 3 <= len(text) <= 1000 or len(text.split()) < 2 or _CAPTION_JUNK.match(text):
             continue
         found.append((_in_article(node), text))
     if any(inside for inside, _ in found):

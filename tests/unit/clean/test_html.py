@@ -163,3 +163,16 @@ def test_dateline_in_its_own_element():
     doc = clean_html(page)
     assert (doc.dateline, doc.agency) == ("KABUL, Afghanistan", "AP")
     assert doc.body.startswith("The council met")
+
+
+def test_caption_controls_and_counters_are_not_caption_text():
+    page = (
+        "<html><body><article><h1>Council backs housing plan</h1>"
+        "<div class='caption'>Image caption: Members vote in the town hall. <b class='credit'>Jo Lee/Example</b>"
+        " <b class='hide-caption'>hide caption</b> <b class='toggle-caption'>toggle caption</b></div>"
+        "<span class='slide-caption'>Image 1 of 5</span>"
+        + "".join(f"<p>{_S}, item {i}.</p>" for i in range(4))
+        + "</article></body></html>"
+    )
+    doc = clean_html(page)
+    assert doc.captions == ["Members vote in the town hall. Jo Lee/Example"]
