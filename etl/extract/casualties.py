@@ -157,6 +157,20 @@ def _toll_number(t: Token) -> Token | None:
                 n = next((x for x in c.children if x.dep_ == "pobj" and x.like_num), None)
                 if n is not None:
                     return n
+    # the parse may miss it: "... toll from the flood rose to at least 280"
+    doc = t.doc
+    for x in doc[t.i + 1 : min(len(doc), t.i + 25)]:
+        if x.is_sent_start or x.text in (".", ";") or "\n" in x.text:
+            break
+        if x.like_num and _is_count_token(x, True):
+            j = x.i - 1
+            while j > t.i and doc[j].lower_ in ("at", "least", "more", "than", "about", "nearly", "almost", "around", "over"):
+                if doc[j].lower_ == "at" and doc[j + 1].lower_ != "least":
+                    break
+                j -= 1
+            if doc[j].lower_ in ("to", "at", "of", "is", "was", "reached", "hit", "stood", "stands"):
+                return x
+            return None
     return None
 
 
@@ -552,7 +566,7 @@ def _attribution(trigger: Token, sent: Span, entities_by_start: list[tuple[int, 
     # reporting verb governing the trigger, or the sentence's root
     cands = []
     t = trigger
-    while t.head.i != t.i:
+    while t.head.i != t.i and sent.start <= t.head.i < sent.end:
         t = t.head
         cands.append(t)
     for t in sent:
@@ -567,7 +581,7 @@ def _attribution(trigger: Token, sent: Span, entities_by_start: list[tuple[int, 
                 agent = next((c for c in v.children if c.dep_ == "agent"), None)
                 if agent is not None:
                     s = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if s is not None and s.lower_ not in ("it", "that", "which", "who", "i", "we", "you"):
+            if s is not None and sent.start <= s.i < sent.end and s.lower_ not in ("it", "that", "which", "who", "i", "we", "you"):
                 return _resolve_speaker(s, sent, entities_by_start)
     return None
 
@@ -643,7 +657,7 @@ def _is_tally(trigger: Token, sent: Span) -> bool:
             c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in t.children
         ) and any(x.lower_ in ("to", "through", "until", "and") and x.i > t.i for x in sent):
             return True  # "from Tuesday afternoon to early Wednesday"
-    toks = _clause_tokens(trigger)
+    toks = [x for x in _clause_tokens(trigger) if sent.start <= x.i < sent.end]
     seen_ents = set()
     for t in toks:
         if t.ent_type_ == "DATE" and t.ent_iob_ != "O":
@@ -686,7 +700,7 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
         trig = _trigger(t) or _phrase_trigger(t)
         if trig is None and _lemma(t) == "toll":
             n = _toll_number(t)
-            if n is not None and not _is_tally(t, sent):
+            if n is not None and sent.start <= n.i < sent.end and not _is_tally(t, sent):
                 q = _quantity(n, sent, trust_parse=True)
                 if q is not None and q[0]:
                     figs.append(_Figure("killed", q[0], q[1], q[2], q[3], None, None, sent, t, n))
@@ -724,6 +738,10 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
         if kind in ("verb", "weak") and any(c.lower_ in ("fatally", "mortally") for c in t.children):
             category, kind = "killed", "verb"
         weak = kind == "weak" or (kind == "noun" and category == "injured" and not _survives(t))
+        if victim is not None and not sent.start <= victim.i < sent.end:
+            victim = None  # a parse that runs across a paragraph break
+        if count_tok is not None and not sent.start <= count_tok.i < sent.end:
+            count_tok = None
         if victim is None and count_tok is None:
             continue
         if victim is not None:
