@@ -275,3 +275,56 @@ def test_shot_victim_who_died_is_not_also_injured():
 
 def test_empty_text():
     assert _run("") == []
+
+
+# ------------------------------------------------------------------ more forms
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The death toll from the earthquake climbed to 1,200 on Tuesday.", 1200),
+        ("Officials put the death toll at 318 on Friday.", 318),
+        ("The death toll stands at 15, the ministry said.", 15),
+    ],
+)
+def test_death_toll(text, count):
+    assert _pairs(_run(text)) == [("killed", count)]
+
+
+def test_left_dead_and_others_wounded():
+    cas = _run("The blast left one guard dead and three others wounded, officials said.")
+    assert _pairs(cas) == [("injured", 3), ("killed", 1)]
+
+
+def test_both_victims():
+    cas = _run("Both were killed when the roof collapsed.")
+    assert _pairs(cas) == [("killed", 2)]
+
+
+def test_named_victim_counts_one():
+    cas = _run("Maria Lopez, 34, was killed in the crash.")
+    assert [(c.category, c.count, c.victims) for c in cas] == [("killed", 1, "Maria Lopez")]
+
+
+def test_n_shot_then_deaths_in_later_sentence():
+    cas = _run("Five men were shot near a bar on Friday night. One of them died in hospital.")
+    assert _pairs(cas) == [("injured", 4), ("killed", 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The scandal hurt the senator with young voters.",
+        "You would be shooting yourself in the foot.",
+        "When the noise dies down, we will talk.",
+        "Someone died?",
+        "The 2004 tsunami, which killed 226,000 people, is still remembered.",
+        "Jets shot flares at the planes.",
+        "The rebels shot down a helicopter over the valley.",
+        "There were 120 homicides in the city last year.",
+        "Eleven people were shot in separate shootings across the city over the weekend.",
+    ],
+)
+def test_figurative_or_historical_yield_nothing(text):
+    assert _run(text) == []
