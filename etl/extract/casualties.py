@@ -244,6 +244,10 @@ def _victim_of_verb(v: Token, kind: str) -> Token | None:
             subj = _subject(v, ("nsubj",))
             if subj is not None:
                 return _resolve_relative(subj, v)  # "... and three others injured"
+        if v.tag_ == "VBD" and obj is None and v.dep_ == "conj":
+            subj = _subject(v, ("nsubj",))
+            if subj is not None and (subj.like_num or subj.lower_ in ("others", "another") or any(c.dep_ == "nummod" for c in subj.children)):
+                return subj  # "one was killed and three others injured" (tagged as a past tense)
         if v.dep_ in ("acl", "amod") and v.tag_ == "VBN":
             return v.head  # "a man killed in the attack", "the injured man"
         if v.dep_ == "relcl":
