@@ -49,10 +49,6 @@ MIN_DIRECT_WORDS = 3
 _LABEL_SPEAKER_RE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?):\s+")  # "PENCE: Well, …"
 _LABEL_RE = re.compile(r"[A-Z][A-Z .'-]{2,}:")  # "READ MORE:", "WATCH:" paragraph labels
 PRONOUN_WINDOW = 2500
-PRONOUN_MODE = "speaker"
-DEFINITE_MODE = "mention"
-PRONOUN_SUBJECT = True
-DROP_UNATTRIBUTED = False
 
 
 @dataclass
@@ -293,13 +289,7 @@ class _Resolver:
         return " ".join(text.replace("\u201c", "").replace("\u201d", "").replace('"', "").split())
 
     def _definite_person(self, pos: int) -> Speaker | None:
-        if DEFINITE_MODE == "mention":
-            return self._recent_mention(pos, ("PERSON",), None)
-        for p, spk in reversed(self.state.history):
-            if pos - p > PRONOUN_WINDOW:
-                break
-            if spk.type in ("PERSON", None) and _looks_like_name(spk.name):
-                return spk
+        """The person a definite description ("the rookie defenceman") most likely refers to."""
         return self._recent_mention(pos, ("PERSON",), None)
 
     def pronoun(self, low: str, pos: int) -> Speaker:
@@ -312,20 +302,15 @@ class _Resolver:
                 if spk.type in ("PERSON", None) and _looks_like_name(spk.name) and spk.gender in (None, want):
                     by_speaker = (p, spk)
                     break
-            by_mention = self._recent_mention(pos, ("PERSON",), want, with_pos=True)
+            # the latest of: the last speaker, the last person who was a clause subject since;
+            # failing both, the last person mentioned
             by_subject = self._recent_mention(pos, ("PERSON",), want, with_pos=True, subject=True)
-            if PRONOUN_SUBJECT and by_subject and (by_speaker is None or by_subject[0] > by_speaker[0]):
+            if by_subject and (by_speaker is None or by_subject[0] > by_speaker[0]):
                 return by_subject[1]
-            if PRONOUN_MODE == "speaker":
-                order = [by_speaker, by_mention]
-            elif PRONOUN_MODE == "mention":
-                order = [by_mention, by_speaker]
-            else:
-                order = sorted([x for x in (by_speaker, by_mention) if x], key=lambda x: -x[0])
-            for x in order:
-                if x is not None:
-                    return x[1]
-            return Speaker(None)
+            if by_speaker is not None:
+                return by_speaker[1]
+            by_mention = self._recent_mention(pos, ("PERSON",), want, with_pos=True)
+            return by_mention[1] if by_mention else Speaker(None)
         if low in PRONOUNS_NEUTER:
             for p, spk in reversed(self.state.history):
                 if pos - p > PRONOUN_WINDOW:
@@ -363,6 +348,21 @@ class _Resolver:
                     return (s, spk) if with_pos else spk
             i -= 1
         return None
+
+
+def _dedup(quotes: list[Quote]) -> list[Quote]:
+    """Drop reported-speech quotes that mostly repeat a longer one (nested complements)."""
+    keep = []
+    for q in sorted(quotes, key=lambda q: q.start - q.end):
+        dup = False
+        for k in keep:
+            inter = min(q.end, k.end) - max(q.start, k.start)
+            if inter > 0.8 * (q.end - q.start) and (k.end - k.start) < 1.6 * (q.end - q.start):
+                dup = True
+                break
+        if not dup:
+            keep.append(q)
+    return keep
 
 
 _MINOR_WORDS = frozenset("a an the of in on at for and or to with by from vs de la le du".split())
@@ -696,13 +696,11 @@ class _Extractor:
                 speakers[k] = spk
                 quotes_by_span[k] = self._quote(label.end(), sp.end, spk, "direct", None)
                 continue
-            if spk is None and DROP_UNATTRIBUTED:
-                continue
             speakers[k] = spk or Speaker(None)
             quotes_by_span[k] = self._quote(sp.start, sp.end, spk or Speaker(None), "direct", None)
         for k in consumed:
             quotes_by_span.pop(k, None)
-        out = list(quotes_by_span.values()) + ind_quotes
+        out = list(quotes_by_span.values()) + _dedup(ind_quotes)
         out.sort(key=lambda q: (q.start, q.end))
         return out
 

@@ -330,3 +330,33 @@ def test_marks_missing_opener_after_attribution():
     text = "\u201cWe trained hard all winter,\u201d Lee said. We were ready for this fight.\u201d"
     spans = find_quote_spans(text)
     assert [text[s.start : s.end] for s in spans] == ["We trained hard all winter,", "We were ready for this fight."]
+
+
+def test_byline_after_dash():
+    text = "\u201cThe library saved my summer and I read forty books there.\u201d \u2015 Priya Nair"
+    qs = _run(text, {"Priya Nair": "PERSON"})
+    q = _find(qs, "library saved my summer")
+    assert q.speaker == "Priya Nair"
+
+
+def test_transcript_label_is_the_speaker():
+    text = (
+        "Greg Hollis was interviewed on the morning show.\n\n"
+        "\u201cHOLLIS: We will not close the plant this year or next year.\u201d"
+    )
+    qs = _run(text, {"Greg Hollis": "PERSON"})
+    q = _find(qs, "We will not close the plant")
+    assert q.speaker == "Greg Hollis"
+    assert not q.text.startswith("HOLLIS")
+
+
+def test_no_pronoun_or_date_speakers_and_no_duplicates():
+    text = (
+        "On Monday, she recalled that the colleague was being evasive about the missing funds.\n\n"
+        "Monday said the market would open late because of the storm."
+    )
+    qs = _run(text)
+    for q in qs:
+        assert q.speaker is None or q.speaker.lower() not in {"she", "monday"}
+    spans = [(q.start, q.end) for q in qs]
+    assert len(spans) == len(set(spans))
