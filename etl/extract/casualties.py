@@ -107,6 +107,11 @@ def _trigger(t: Token) -> tuple[str, str] | None:
         return lex.ADJECTIVES[low], "adj"
     if t.pos_ == "NOUN" and lem in lex.NOUNS:
         return lex.NOUNS[lem], "noun"
+    if t.pos_ == "NOUN" and low == "shooting" and any(
+        (c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ == "poss" and c.pos_ != "PRON") for c in t.children
+    ):
+        fatal = any(c.lower_ in ("fatal", "deadly") for c in t.children)
+        return ("killed", "noun") if fatal else ("injured", "shooting")
     return None
 
 
@@ -120,6 +125,15 @@ def _phrase_trigger(t: Token) -> tuple[str, str] | None:
         return "kidnapped", "verb"
     if lem == "take" and any(c.dep_ == "prep" and c.lower_ == "into" and any(g.lower_ == "custody" for g in c.children) for c in kids):
         return "arrested", "verb"
+    if lem in ("hit", "strike", "graze", "wound") and t.tag_ in ("VBN", "VBD"):
+        agent = next((c for c in kids if c.dep_ == "agent"), None)
+        if agent is not None and any(p.lower_ in lex.BULLET_WORDS or p.lemma_.lower() in lex.BULLET_WORDS for p in agent.children):
+            return "injured", "weak"  # "was struck by a stray bullet"
+        subj = _subject(t, ("nsubj",))
+        if subj is not None and subj.lemma_.lower() in lex.BULLET_WORDS and _object(t) is not None:
+            return "injured", "weak"  # "a bullet struck the girl"
+        if lem == "graze":
+            return "injured", "weak"
     if lem == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in kids):
         return "killed", "intrans"
     if lem in ("claim", "take") and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in kids):
@@ -244,9 +258,9 @@ def _victim_of_verb(v: Token, kind: str) -> Token | None:
             subj = _subject(v, ("nsubj",))
             if subj is not None:
                 return _resolve_relative(subj, v)  # "... and three others injured"
-        if v.tag_ == "VBD" and obj is None and v.dep_ == "conj":
+        if v.tag_ == "VBD" and obj is None:
             subj = _subject(v, ("nsubj",))
-            if subj is not None and (subj.like_num or subj.lower_ in ("others", "another") or any(c.dep_ == "nummod" for c in subj.children)):
+            if subj is not None and (v.dep_ == "conj" or subj.like_num) and (subj.like_num or subj.lower_ in ("others", "another") or any(c.dep_ == "nummod" for c in subj.children)):
                 return subj  # "one was killed and three others injured" (tagged as a past tense)
         if v.dep_ in ("acl", "amod") and v.tag_ == "VBN":
             return v.head  # "a man killed in the attack", "the injured man"
@@ -725,6 +739,11 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
             lives = next(c for c in t.children if c.dep_ == "dobj")
             kind = "noun"
             victim, count_tok = _victim_of_noun(lives)
+        elif kind == "shooting":  # "the shooting of a 3-year-old girl": hurt unless told dead
+            victim, count_tok = _victim_of_noun(t)
+            kind = "weak"
+            if victim is not None and (victim.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "ORG") or victim.pos_ == "PRON"):
+                continue
         elif kind == "noun":
             if category == "injured" and t.head.lower_ in ("of", "from") and t.head.head.lemma_.lower() in ("die", "succumb"):
                 continue  # "died of his injuries"

@@ -55,6 +55,9 @@ NOUNS = {
 }
 # "shot", "stabbed": the victims are hurt unless the text says they died.
 WEAK_INJURY_VERBS = {"shoot", "stab"}
+# What hits a victim in "was struck by a stray bullet".
+BULLET_WORDS = {"bullet", "bullets", "gunfire", "round", "rounds", "shot", "shots", "fragment",
+                "fragments", "pellet", "pellets", "shrapnel", "debris", "gunshot", "gunshots", "ricochet"}
 # Verbs whose subject bears an injury noun object ("he suffered gunshot wounds").
 BEARER_VERBS = {"suffer", "sustain", "receive", "have", "treat", "sustain", "nurse"}
 # "lost their lives", "claimed the lives of", "taken hostage", "taken into custody".
