@@ -48,6 +48,7 @@ _FUNCTION_TAGS = {"IN", "DT", "CC", "PRP", "PRP$", "WDT", "WP", "WRB", "TO", "MD
 _HYPHEN_SUFFIXES = {"led", "run", "era", "born", "made", "like", "type", "held", "free", "wide"}
 _AKA_RE = re.compile(r"(?:\s+[a-z]+){0,2},\s+(?:also\s+|otherwise\s+|better\s+|formerly\s+)?"
                      r"(?:known|called|referred\s+to)\s+as\s+(?:the\s+)?")
+_SITE_RE = re.compile(r"(?<![\w./@])[A-Z][\w-]*\.(?:[a-z]{2,}\.)?[a-z]{2,}(?![\w/@])")
 _PLACE = "PLACE"  # pseudo-type of a vote for "some place": goes to GPE or LOC at the end
 
 
@@ -164,12 +165,13 @@ def _close(a: str, b: str) -> bool:
 
 def _sentence_starts(doc: Doc) -> frozenset[int]:
     """Token indices that open a sentence (computed once: ``Token.is_sent_start`` rescans)."""
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+    try:
         return frozenset(s.start for s in doc.sents)
-    return frozenset({0})
+    except ValueError:  # no parser and no sentencizer
+        return frozenset({0})
 
 
-def _raw_spans(doc: Doc, starts: frozenset[int]) -> list[tuple[int, int, str]]:
+def _raw_spans(doc: Doc, text: str, starts: frozenset[int]) -> list[tuple[int, int, str]]:
     spans = []
     taken = set()
     ents = list(doc.ents)
@@ -196,9 +198,12 @@ def _raw_spans(doc: Doc, starts: frozenset[int]) -> list[tuple[int, int, str]]:
             end += 2
         spans.append((start, end, label))
         taken.update(range(start, end))
-    for t in doc:  # capitalised web addresses are outlets: "told Polygraph.info"
-        if (t.i not in taken and t.like_url and t.text[:1].isupper() and "/" not in t.text
-                and "@" not in t.text and re.search(r"[A-Za-z]\.[a-z]{2,}$", t.text)):
+    for mt in _SITE_RE.finditer(text):  # capitalised web addresses are outlets: "Polygraph.info"
+        span = doc.char_span(mt.start(), mt.end())
+        if span is None or len(span) != 1:
+            continue
+        t = span[0]
+        if t.i not in taken and t.like_url and "/" not in t.text and "@" not in t.text:
             spans.append((t.i, t.i + 1, "ORG"))
     spans.sort()
     return spans
@@ -407,14 +412,14 @@ def extract_entities(doc: Doc) -> list[Entity]:
     mentions: list[_Mention] = []
     starts = _sentence_starts(doc)
     text_all = doc.text  # Doc.text joins every token on each access
-    for start, end, label in _raw_spans(doc, starts):
+    for start, end, label in _raw_spans(doc, text_all, starts):
         for a, b in _split(doc, start, end):
             m = _clean(doc, text_all, a, b, label, starts)
             if m is not None:
                 mentions.append(m)
     _coordinated_first_names(doc, mentions)
-    acronym_defs = _acronym_definitions(doc, mentions)
-    mentions.extend(_acronym_mentions(doc, mentions, acronym_defs))
+    acronym_defs = _acronym_definitions(text_all, mentions)
+    mentions.extend(_acronym_mentions(text_all, mentions, acronym_defs))
     by_start = {m.start: m for m in mentions}
     aka = []  # "the Delta camp, also known as the Flats"
     for m in mentions:
@@ -625,11 +630,10 @@ def _coordinated_first_names(doc: Doc, mentions: list[_Mention]) -> None:
                 m.text = f"{m.text} {words[-1]}"
 
 
-def _acronym_definitions(doc: Doc, mentions: list[_Mention]) -> dict[str, str]:
+def _acronym_definitions(text: str, mentions: list[_Mention]) -> dict[str, str]:
     """"Kataib Hezbollah (KH)" / "KH (Kataib Hezbollah)": acronym key -> name key."""
     defs: dict[str, str] = {}
     by_start = {m.start: m for m in mentions}
-    text = doc.text
     for m in mentions:
         mt = _PAREN_ACRONYM_RE.match(text, m.end) or _OR_ACRONYM_RE.match(text, m.end)
         if mt and len(m.text.split()) > 1 and _is_acronym(mt.group(1)):
@@ -644,12 +648,12 @@ def _acronym_definitions(doc: Doc, mentions: list[_Mention]) -> dict[str, str]:
     return defs
 
 
-def _acronym_mentions(doc: Doc, mentions: list[_Mention], defs: dict[str, str]) -> list[_Mention]:
+def _acronym_mentions(text: str, mentions: list[_Mention],
+                      defs: dict[str, str]) -> list[_Mention]:
     """Every occurrence of a defined acronym is a mention ("a KH statement said")."""
     if not defs:
         return []
     covered = [(m.start, m.end) for m in mentions]
-    text = doc.text
     out = []
     by_key = {}
     for m in mentions:
