@@ -483,6 +483,8 @@ def _victim_words(head: Token) -> str:
 def _count_victims(v: Token, sent: Span, no_conj: bool = False) -> tuple[tuple[int | None, int | None, int | None, str | None], str | None, str | None, bool]:
     """(count tuple, victims text, victims head lemma, partitive) for a victim token."""
     low = v.lower_
+    if v.ent_type_ == "ORDINAL" and any(c.lower_ in ("a", "an", "another", "the") for c in v.children):
+        return (1, 1, 1, None), None, None, False  # "a fifth was struck"
     if v.like_num or low in ("dozens", "hundreds", "thousands", "scores"):
         # "four" as the victims (ellipsis) or partitive "one of its fighters"
         q = _quantity(v, sent) or (None, None, None, None)
@@ -765,6 +767,10 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
             victim = None  # a parse that runs across a paragraph break
         if count_tok is not None and not sent.start <= count_tok.i < sent.end:
             count_tok = None
+        if victim is None and count_tok is None and kind in ("adj", "verb", "intrans", "weak") and t.i > sent.start:
+            prev = t.doc[t.i - 1]
+            if prev.like_num and prev.dep_ not in ("nummod",) and _is_count_token(prev):
+                victim = prev  # headline "2 dead, 3 hurt"
         if victim is None and count_tok is None:
             continue
         if victim is not None:
