@@ -769,7 +769,7 @@ class _Extractor:
                 # drop the cue clause itself when the complement wraps around it
                 toks = [t for t in toks if not (t.i == v.i or t.i == subj.i)]
                 span = self._trim(toks, v)
-            elif v.dep_ in ("parataxis", "ccomp", "conj") and v.head.i < v.i and v.i >= v.sent.end - 4:
+            elif v.dep_ in ("parataxis", "ccomp", "conj") and v.head.i < v.i and (v.i >= v.sent.end - 4 or v.dep_ == "parataxis"):
                 # "The strikes killed one fighter, the official said."
                 sent = v.sent
                 left = min(t.i for t in v.subtree)
