@@ -49,6 +49,7 @@ _HYPHEN_SUFFIXES = {"led", "run", "era", "born", "made", "like", "type", "held",
 _AKA_RE = re.compile(r"(?:\s+[a-z]+){0,2},\s+(?:also\s+|otherwise\s+|better\s+|formerly\s+)?"
                      r"(?:known|called|referred\s+to)\s+as\s+(?:the\s+)?")
 _SITE_RE = re.compile(r"(?<![\w./@])[A-Z][\w-]*\.(?:[a-z]{2,}\.)?[a-z]{2,}(?![\w/@])")
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md"}
 _PLACE = "PLACE"  # pseudo-type of a vote for "some place": goes to GPE or LOC at the end
 
 
@@ -126,6 +127,14 @@ def norm_key(text: str) -> str:
     t = t.replace(".", "")
     t = re.sub(r"\s*-\s*", "-", t)
     return _WS_RE.sub(" ", t).strip().casefold()
+
+
+def _last_name(words: list[str]) -> str:
+    """The surname of a full name, ignoring "Jr." and the like."""
+    for w in reversed(words[1:]):
+        if _clean_word(w).strip(",") not in _NAME_SUFFIXES:
+            return w
+    return words[-1]
 
 
 def _clean_word(w: str) -> str:
@@ -267,6 +276,8 @@ def _clean(doc: Doc, text_all: str, a: int, b: int, label: str,
         t = doc[b - 1]
         if t.is_punct or t.is_space or t.text in _POSSESSIVES or t.text in _QUOTES:
             b -= 1
+        elif b - 1 > a and t.tag_ in _FUNCTION_TAGS and t.tag_ != "RB":
+            b -= 1  # headline case: "Guilty Plea In"
         elif (b - 1 > a and t.is_lower and t.is_alpha and t.lower_ not in L.NAME_PARTICLES
               and not (doc[b - 2].text == "-" and not doc[b - 2].whitespace_)):
             trailing.insert(0, t.lower_)  # "Logar province", "Canadian Press that"
@@ -441,7 +452,15 @@ def extract_entities(doc: Doc) -> list[Entity]:
     norp_keys = {f.key for f, t in zip(flist, ftypes, strict=True) if t == "NORP"}
 
     person_long = [i for i, f in enumerate(flist) if ftypes[i] == "PERSON" and len(f.words) > 1]
-    person_last = {_core_word(flist[i].words[-1]) for i in person_long}
+    person_last = {_core_word(_last_name(flist[i].words)) for i in person_long}
+    # "George W. Bush" and "George Bush": same first and last name
+    by_first_last: dict[tuple[str, str], int] = {}
+    for i in person_long:
+        key2 = (norm_key(flist[i].words[0]), _core_word(_last_name(flist[i].words)))
+        if key2 in by_first_last:
+            uf.union(by_first_last[key2], i)
+        else:
+            by_first_last[key2] = i
 
     # countries
     for i, f in enumerate(flist):
@@ -501,9 +520,9 @@ def extract_entities(doc: Doc) -> list[Entity]:
         else:
             w = _core_word(f.words[0])
             if ftypes[i] == "NORP":  # "Palvetzian": a surname tagged as a nationality
-                cands = [j for j in person_long if _core_word(flist[j].words[-1]) == w]
+                cands = [j for j in person_long if _core_word(_last_name(flist[j].words)) == w]
             else:
-                cands = [j for j in person_long if _close(_core_word(flist[j].words[-1]), w)]
+                cands = [j for j in person_long if _close(_core_word(_last_name(flist[j].words)), w)]
             if not cands and ftypes[i] != "NORP":  # a unique first name: "Ivana"
                 cands = [j for j in person_long if norm_key(flist[j].words[0]) == w]
                 if len(cands) > 1:

@@ -409,3 +409,15 @@ def test_also_known_as_links_two_names(nlp):
     doc = _doc(nlp, text, [("Zafar", "ORG"), ("Dune", "PERSON"), ("Monday", "DATE")])
     [e] = extract_entities(doc)
     assert e.name == "Zafar" and "Dune" in e.aliases and len(e.mentions) == 3
+
+
+def test_middle_initial_and_suffix_variants_are_one_person(nlp):
+    text = ("George W. Bush spoke first. George Bush later said more. Bush left. "
+            "Martin Luther Lang Jr. was quoted; Lang had said it in 1963.")
+    doc = _doc(nlp, text, [("George W. Bush", "PERSON"), ("George Bush", "PERSON"),
+                           ("Bush", "PERSON"), ("Martin Luther Lang Jr.", "PERSON"),
+                           ("Lang", "PERSON")])
+    ents = _by_name(extract_entities(doc))
+    assert set(ents) == {"George W. Bush", "Martin Luther Lang Jr."}
+    assert len(ents["George W. Bush"].mentions) == 3
+    assert len(ents["Martin Luther Lang Jr."].mentions) == 2
