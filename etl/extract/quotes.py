@@ -541,7 +541,7 @@ class _Extractor:
                     break
                 if _is_cue(t) and self.subject(t) is not None:
                     return t, "before"
-        if not before and prev is None:
+        if not before and (prev is None or prev.para_start != sp.para_start):
             # quote opens the paragraph; previous paragraph ends "X said:"
             pa = sp.para_start
             prev_text = self.text[:pa].rstrip()

@@ -360,3 +360,15 @@ def test_no_pronoun_or_date_speakers_and_no_duplicates():
         assert q.speaker is None or q.speaker.lower() not in {"she", "monday"}
     spans = [(q.start, q.end) for q in qs]
     assert len(spans) == len(set(spans))
+
+
+def test_colon_attribution_in_previous_paragraph():
+    text = (
+        "\u201cWe open at nine,\u201d the manager said.\n\n"
+        "Union leader Carla Diaz told the crowd:\n\n"
+        "\u201cNobody in this building will accept a pay cut this year.\u201d"
+    )
+    qs = _run(text, {"Carla Diaz": "PERSON"})
+    q = _find(qs, "Nobody in this building")
+    assert q.speaker == "Carla Diaz"
+    assert q.cue == "told"
