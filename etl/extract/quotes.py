@@ -411,7 +411,11 @@ def _subject(v: Token, in_quote, depth: int = 0) -> Token | None:
     if depth < 3 and v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl") and v.head.i != v.i:
         if v.dep_ == "relcl":  # "Kirby, who said …"
             return v.head if not in_quote[v.head.i] else None
-        return _subject(v.head, in_quote, depth + 1)
+        h = v.head
+        if v.tag_ == "VBG" and h.dep_ == "ccomp" and _is_cue(h.head) and not _is_cue(h):
+            # "X said the vote was lost, noting …": X notes, not the vote
+            h = h.head
+        return _subject(h, in_quote, depth + 1)
     return None
 
 

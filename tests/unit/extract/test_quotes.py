@@ -372,3 +372,13 @@ def test_colon_attribution_in_previous_paragraph():
     q = _find(qs, "Nobody in this building")
     assert q.speaker == "Carla Diaz"
     assert q.cue == "told"
+
+
+def test_participle_cue_takes_the_reporting_subject():
+    text = (
+        "Party leader Ruth Ames said the campaign had been a failure, noting that turnout "
+        "fell in every district."
+    )
+    qs = _run(text, {"Ruth Ames": "PERSON"})
+    for q in qs:
+        assert q.speaker == "Ruth Ames", q
