@@ -234,6 +234,10 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         elif "\n" in t.whitespace_ and i < end - 1:
             parts.append((a, i + 1))
             a = i + 1
+        elif t.is_lower and t.pos_ in ("VERB", "AUX") and start < i < end - 1:
+            if i > a:  # "Garrett hit Rudolph": two names around a verb
+                parts.append((a, i))
+            a = i + 1
     if a < end:
         parts.append((a, end))
     return parts
@@ -278,6 +282,8 @@ def _clean(doc: Doc, text_all: str, a: int, b: int, label: str,
             b -= 1
         elif b - 1 > a and t.tag_ in _FUNCTION_TAGS and t.tag_ != "RB":
             b -= 1  # headline case: "Guilty Plea In"
+        elif b - 1 > a and t.text[:1].isdigit():
+            b -= 1  # a score or a number after the name: "Uchiyama 6-2"
         elif (b - 1 > a and t.is_lower and t.is_alpha and t.lower_ not in L.NAME_PARTICLES
               and not (doc[b - 2].text == "-" and not doc[b - 2].whitespace_)):
             trailing.insert(0, t.lower_)  # "Logar province", "Canadian Press that"
@@ -468,6 +474,11 @@ def extract_entities(doc: Doc) -> list[Entity]:
             continue  # "Jordan" as the surname of a person in the text
         placeish = any(m.label in ("GPE", "LOC") for m in f.mentions)
         code = lookup_country(f.display, allow_codes=placeish)
+        if code and lookup_country(f.display, allow_codes=False) is None and any(
+                len(g.words) > 1 and lookup_country(g.display, allow_codes=False) != code
+                and f.display.replace(".", "").casefold() in (
+                    _initials(g.words, True), _initials(g.words, False)) for g in flist):
+            code = None  # "SD" next to "South Dakota" is no ISO code for Sudan
         if code and (placeish or ftypes[i] != "NORP"):
             f.country = code
     by_code: dict[str, int] = {}
@@ -530,6 +541,23 @@ def extract_entities(doc: Doc) -> list[Entity]:
         if cands:
             j = max(cands, key=lambda j: (len(flist[j].mentions), -flist[j].first))
             uf.union(i, j)
+            f.person_short = True
+
+    # "Mason Rudolph" tagged ORG once, "Rudolph" a person many times: the long form is the
+    # person's full name
+    for i, f in enumerate(flist):
+        if (f.country or len(f.words) != 1 or ftypes[i] != "PERSON" or len(f.mentions) < 2
+                or uf.find(i) != i and any(uf.find(i) == uf.find(j) for j in person_long)):
+            continue
+        w = _core_word(f.words[0])
+        cands = [j for j, g in enumerate(flist)
+                 if j != i and ftypes[j] not in ("PERSON", "NORP") and not g.country
+                 and 2 <= len(g.words) <= 3 and all(x[:1].isupper() for x in g.words)
+                 and _core_word(g.words[-1]) == w
+                 and not any(x in L.HEAD_WORD_TYPES or x.casefold() in L.ORG_NOUNS
+                             for x in g.words)]
+        if len(cands) == 1:
+            uf.union(i, cands[0])
             f.person_short = True
 
     # shorter names inside longer ones

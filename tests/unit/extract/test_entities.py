@@ -421,3 +421,26 @@ def test_middle_initial_and_suffix_variants_are_one_person(nlp):
     assert set(ents) == {"George W. Bush", "Martin Luther Lang Jr."}
     assert len(ents["George W. Bush"].mentions) == 3
     assert len(ents["Martin Luther Lang Jr."].mentions) == 2
+
+
+def test_state_initials_are_not_an_iso_country_code(nlp):
+    text = "South Dakota officials said SD roads were closed. Sudan was not mentioned."
+    doc = _doc(nlp, text, [("South Dakota", "GPE"), ("SD", "GPE"), ("Sudan", "GPE")])
+    ents = _by_name(extract_entities(doc))
+    assert ents["South Dakota"].country_code is None and len(ents["South Dakota"].mentions) == 2
+    assert ents["Sudan"].country_code == "SD" and len(ents["Sudan"].mentions) == 1
+
+
+def test_scores_and_verbs_are_cut_from_names(nlp):
+    text = "Yasutaka Uchiyama 6-2 won. Later Garrett hit Rudolph in the game."
+    doc = _doc(nlp, text, [("Yasutaka Uchiyama 6-2", "PERSON"),
+                           ("Garrett hit Rudolph", "ORG")])
+    names = {e.name for e in extract_entities(doc)}
+    assert names == {"Yasutaka Uchiyama", "Garrett", "Rudolph"}
+
+
+def test_full_name_mistyped_once_joins_a_frequent_surname(nlp):
+    text = "Mason Rudolph threw. Rudolph was hit. Rudolph left. Rudolph spoke later."
+    doc = _doc(nlp, text, [("Mason Rudolph", "ORG"), ("Rudolph", "PERSON")])
+    [p] = extract_entities(doc)
+    assert (p.name, p.type, len(p.mentions)) == ("Mason Rudolph", "PERSON", 4)
