@@ -151,9 +151,28 @@ def _in_question(t: Token, sent: Span) -> bool:
     return False
 
 
+_NUMBER_OF = {"dead": "killed", "deaths": "killed", "fatalities": "killed", "killed": "killed",
+              "injured": "injured", "wounded": "injured", "injuries": "injured", "missing": "missing",
+              "arrests": "arrested", "detainees": "arrested", "hostages": "kidnapped"}
+
+
+def _stat_category(t: Token) -> str | None:
+    """"death toll" -> killed; "the number of injured" -> injured; else None."""
+    lem = _lemma(t)
+    if lem == "toll" and any(c.lower_ in ("death", "casualty") for c in t.children if c.i < t.i):
+        return "killed"
+    if lem in ("number", "tally", "count"):
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                p = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if p is not None and p.lower_ in _NUMBER_OF:
+                    return _NUMBER_OF[p.lower_]
+    return None
+
+
 def _toll_number(t: Token) -> Token | None:
     """The number a death toll is given as ("the death toll rose to 17", "a toll of 40")."""
-    if _lemma(t) != "toll" or not any(c.lower_ in ("death", "casualty") for c in t.children if c.i < t.i):
+    if _stat_category(t) is None:
         return None
     for c in t.children:
         if c.dep_ == "nummod" and c.like_num:
@@ -625,24 +644,39 @@ def _refers_to_figure(sent: Span) -> bool:
     return bool(words & lex.FIGURE_REFERENTS)
 
 
-def _location(sent: Span, locs: list[tuple[int, int, Entity]], gpe_names: set[str]) -> str | None:
+def _location(f: _Figure, locs: list[tuple[int, int, Entity]], gpe_names: set[str]) -> str | None:
+    """The place the figure's sentence names: preferably one inside the figure's own clause."""
+    sent = f.sent
     doc = sent.doc
-    cands = []
+    cands: list[tuple[int, str, str, Span]] = []
     for s, e, ent in locs:
         if s >= sent.start_char and e <= sent.end_char:
             span = doc.char_span(s, e, alignment_mode="expand")
-            if span is not None and span.root.dep_ in ("compound", "amod", "poss", "nmod"):
-                continue  # "U.S. military base": a modifier, not the place
-            cands.append((s, ent))
-    if not cands:
+            if span is not None:
+                cands.append((s, ent.name, ent.type, span))
+    if not cands:  # the entity list may have typed the place otherwise; the parse's own labels
+        for e in sent.ents:
+            if e.label_ in _LOCATION_TYPES:
+                cands.append((e.start_char, " ".join(e.text.split()), e.label_, e))
+    clause = {t.i for t in _clause_tokens(f.trigger)}
+
+    def modifier(c) -> bool:  # "U.S. military base": a modifier rather than the place
+        return c[3].root.dep_ in ("compound", "amod", "poss", "nmod")
+
+    tiers = (
+        [c for c in cands if c[3].root.i in clause and not modifier(c)],
+        [c for c in cands if c[3].root.i in clause and c[3].root.dep_ == "compound"],  # "the Erbil attack"
+        [c for c in cands if not modifier(c)],
+    )
+    best = next((t for t in tiers if t), None)
+    if best is None:
         return None
-    cands.sort(key=lambda x: x[0])
-    ent = cands[0][1]
-    if ent.type == "FAC":
-        for name in gpe_names:
-            if ent.name.startswith(name + " "):
-                return name
-    return ent.name
+    _, name, typ, _ = min(best, key=lambda c: c[0])
+    if typ == "FAC":
+        for gpe in gpe_names:
+            if name.startswith(gpe + " "):
+                return gpe
+    return name
 
 
 # --------------------------------------------------------------------------- main
@@ -718,12 +752,12 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
         return figs  # a question reports nothing
     for t in sent:
         trig = _trigger(t) or _phrase_trigger(t)
-        if trig is None and _lemma(t) == "toll":
+        if trig is None and _lemma(t) in ("toll", "number", "tally", "count"):
             n = _toll_number(t)
             if n is not None and sent.start <= n.i < sent.end and not _is_tally(t, sent):
                 q = _quantity(n, sent, trust_parse=True)
                 if q is not None and q[0]:
-                    figs.append(_Figure("killed", q[0], q[1], q[2], q[3], None, None, sent, t, n))
+                    figs.append(_Figure(_stat_category(t) or "killed", q[0], q[1], q[2], q[3], None, None, sent, t, n))
             continue
         if trig is None:
             if _fatal_number(t):
@@ -785,7 +819,7 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
                 continue
             if victim.lower_ in lex.IDIOM_REFLEXIVES:
                 continue
-            if victim.pos_ in ("ADJ", "ADV", "VERB", "ADP", "PUNCT", "SYM", "X") and victim.lower_ != "old":
+            if victim.pos_ in ("ADJ", "ADV", "VERB", "ADP", "PUNCT", "SYM", "X") and victim.lower_ != "old" and victim.ent_type_ != "ORDINAL":
                 continue
         if count_tok is not None:
             q = _quantity(count_tok, sent) or (None, None, None, None)
@@ -818,7 +852,7 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
             out.append(f)
     # elliptical victims: "killed one fighter and wounded four" -> four fighters
     for i, f in enumerate(out):
-        if f.victims is None and f.victim_tok is not None and f.victim_tok.like_num and not f.partitive:
+        if f.victims is None and f.victim_tok is not None and (f.victim_tok.like_num or f.victim_tok.lower_ in ("others", "another")) and not f.partitive:
             prev = next((g for g in reversed(out[:i]) if g.victims), None)
             if prev is not None:
                 f.victims, f.victim_head = prev.victims, prev.victim_head
@@ -907,7 +941,7 @@ def extract_casualties(doc: Doc, entities: list[Entity]) -> list[Casualty]:
         for f in found:
             f.attribution = _attribution(f.trigger, sent, ent_starts)
             f.confirmed = False if unverified else None
-            f.location = _location(sent, locs, gpe_names)
+            f.location = _location(f, locs, gpe_names)
             f.mentions = [(sent.start_char, sent.end_char)]
         figures.extend(found)
     # weak "shot" figures: dropped when the article says the same victims died
@@ -923,6 +957,8 @@ def extract_casualties(doc: Doc, entities: list[Entity]) -> list[Casualty]:
             f.count_max = f.count if f.count_max is not None else None
             f.adjusted = True
         kept.append(f)
+    # a figure with neither number nor victims ("those killed") tells nothing new
+    kept = [f for f in kept if f.count is not None or f.count_min is not None or f.victims]
     # the same figure told again: one figure, several mentions
     merged: list[_Figure] = []
     for f in kept:

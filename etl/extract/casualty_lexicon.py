@@ -108,6 +108,7 @@ DET_COUNTS = {"a": 1, "an": 1, "another": 1, "both": 2, "each": None, "every": N
 REPORTING = {
     "say", "tell", "report", "announce", "state", "add", "confirm", "claim", "estimate",
     "write", "tweet", "post", "declare", "indicate", "note", "explain", "reveal", "allege",
+    "put", "list", "record", "quote", "cite", "inform",
 }
 # Words in a sentence that mark a figure as unverified.
 VERIFY_VERBS = {"verify", "confirm", "corroborate"}

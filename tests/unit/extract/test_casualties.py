@@ -328,3 +328,25 @@ def test_n_shot_then_deaths_in_later_sentence():
 )
 def test_figurative_or_historical_yield_nothing(text):
     assert _run(text) == []
+
+
+def test_number_of_injured():
+    cas = _run("Hospital sources put the number of injured at more than 60.")
+    assert [(c.category, c.count, c.count_min, c.count_max) for c in cas] == [("injured", 60, 60, None)]
+    assert cas[0].attribution == "Hospital sources"
+
+
+def test_others_take_the_victims_of_the_figure_before():
+    cas = _run("The bomber killed at least 23 people and wounded 45 others at a wedding.")
+    assert sorted((c.category, c.count, c.victims) for c in cas) == [("injured", 45, "people"), ("killed", 23, "people")]
+
+
+def test_location_in_the_figures_clause_wins():
+    text = "Doctors in Aleppo said that two children were killed in Idlib on Monday."
+    cas = _run(text, {"Aleppo": "GPE", "Idlib": "GPE"})
+    assert [c.location for c in cas] == ["Idlib"]
+
+
+def test_reference_without_number_or_victims_is_dropped():
+    cas = _run("Four miners were killed in the blast. A 23-year-old man was among those killed.")
+    assert _pairs(cas) == [("killed", 4)]
