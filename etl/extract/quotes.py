@@ -365,6 +365,7 @@ def _dedup(quotes: list[Quote]) -> list[Quote]:
     return keep
 
 
+_WH_WORDS = frozenset("what which whether why how who whom where".split())
 _MINOR_WORDS = frozenset("a an the of in on at for and or to with by from vs de la le du".split())
 
 
@@ -787,9 +788,18 @@ class _Extractor:
                 if lefts:
                     c = lefts[0]
                     span = self._trim(list(doc[c.left_edge.i : c.right_edge.i + 1]), v)
-            if span:
+            if span and not self._not_a_statement(v, span):
                 out.append((span[0], span[1], v, subj))
         return out
+
+    def _not_a_statement(self, v: Token, span: tuple[int, int]) -> bool:
+        """Questions and refusals: "would not say whether …", "declined to say why …"."""
+        first = self.text[span[0] : span[1]].split(None, 1)[0].lower().strip(",")
+        if first in _WH_WORDS:
+            return True
+        if any(c.dep_ == "neg" for c in v.children):
+            return True
+        return v.dep_ == "xcomp" and v.head.lemma_.lower() in ("decline", "refuse", "fail")
 
     def _according(self, v: Token):
         nxt = v.nbor(1) if v.i + 1 < len(self.doc) else None

@@ -382,3 +382,12 @@ def test_participle_cue_takes_the_reporting_subject():
     qs = _run(text, {"Ruth Ames": "PERSON"})
     for q in qs:
         assert q.speaker == "Ruth Ames", q
+
+
+def test_questions_and_refusals_are_not_reported_speech():
+    text = (
+        "Spokesman Dan Reyes would not say whether the factory will close next year. "
+        "Reyes declined to say why the contract was cancelled in March."
+    )
+    qs = _run(text, {"Dan Reyes": "PERSON"})
+    assert not [q for q in qs if q.kind == "indirect"]
