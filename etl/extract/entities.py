@@ -574,8 +574,9 @@ def extract_entities(doc: Doc) -> list[Entity]:
             if gw[extra:] == fw and (len(fw) >= 2 or all(
                     _demonym_like(w, norp_keys) for w in g.words[:extra])):
                 cands.append(j)
-            elif gw[:len(fw)] == fw and all(w in L.GEO_SUFFIXES for w in gw[len(fw):]):
-                cands.append(j)
+            elif gw[:len(fw)] == fw and (all(w in L.GEO_SUFFIXES for w in gw[len(fw):])
+                                         or all(w in L.CORP_SUFFIXES for w in gw[len(fw):])):
+                cands.append(j)  # "Kurdistan Region", "Sierra Nevada Corporation"
         if cands:
             j = max(cands, key=lambda j: (len(flist[j].mentions), -flist[j].first))
             uf.union(i, j)

@@ -121,3 +121,9 @@ GENERIC_ORG_WORDS = frozenset(
     "department police sheriff office unit division bureau agency committee council ministry "
     "government authority company group court".split()
 )
+
+# Legal-form words a company's short name omits ("Sierra Nevada Corporation"); compared
+# after norm_key (casefolded, no dots).
+CORP_SUFFIXES = frozenset(
+    "inc corp corporation co company ltd llc plc group holdings sa ag gmbh nv bv".split()
+)

@@ -444,3 +444,10 @@ def test_full_name_mistyped_once_joins_a_frequent_surname(nlp):
     doc = _doc(nlp, text, [("Mason Rudolph", "ORG"), ("Rudolph", "PERSON")])
     [p] = extract_entities(doc)
     assert (p.name, p.type, len(p.mentions)) == ("Mason Rudolph", "PERSON", 4)
+
+
+def test_company_short_name_joins_the_legal_name(nlp):
+    text = "Sierra Nevada Corporation won a contract. Sierra Nevada said work starts soon."
+    doc = _doc(nlp, text, [("Sierra Nevada Corporation", "ORG"), ("Sierra Nevada", "ORG")])
+    [e] = extract_entities(doc)
+    assert e.name == "Sierra Nevada Corporation" and len(e.mentions) == 2
