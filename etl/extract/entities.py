@@ -729,8 +729,11 @@ def _strip_sentence_initial(forms: dict[str, _Form]) -> None:
         words = f.display.split()
         if len(words) < 3 or not all(m.sent_initial for m in f.mentions):
             continue
-        if _clean_word(words[0]) in L.NAME_OPENERS or f.type() == "PERSON":
-            continue
+        first = words[0]
+        if (_clean_word(first) in L.NAME_OPENERS or f.type() == "PERSON"
+                or norm_key(first) in forms or _demonym_like(first, set())
+                or lookup_country(first, allow_codes=False)):
+            continue  # "Russian Defense Ministry", "Hamas Political Bureau" keep their first word
         rest = norm_key(" ".join(words[1:]))
         if rest in forms and rest != key:
             for m in f.mentions:

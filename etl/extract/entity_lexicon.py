@@ -55,7 +55,7 @@ PLACE_PREPOSITIONS = frozenset("in at near into inside outside across around".sp
 # Capitalised words of place names that a short form may omit ("Kurdistan Region").
 GEO_SUFFIXES = frozenset(
     "region province governorate city district county state territory territories oblast "
-    "camp base".split()
+    "camp base strip".split()
 )
 
 # Lower-case particles that start personal and place names.

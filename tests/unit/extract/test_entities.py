@@ -451,3 +451,16 @@ def test_company_short_name_joins_the_legal_name(nlp):
     doc = _doc(nlp, text, [("Sierra Nevada Corporation", "ORG"), ("Sierra Nevada", "ORG")])
     [e] = extract_entities(doc)
     assert e.name == "Sierra Nevada Corporation" and len(e.mentions) == 2
+
+
+def test_sentence_initial_word_is_dropped_only_when_not_a_name(nlp):
+    text = ("The Security Council met. Key Security Council members left. "
+            "Russian Defense Ministry officials spoke. The Defense Ministry in Kyiv denied it. "
+            "Gaza Strip residents fled. Aid reached Gaza.")
+    doc = _doc(nlp, text, [("Security Council", "ORG"), ("Key Security Council", "ORG"),
+                           ("Russian Defense Ministry", "ORG"), ("Defense Ministry", "ORG"),
+                           ("Kyiv", "GPE"), ("Gaza Strip", "GPE"), ("Gaza", "GPE")])
+    ents = _by_name(extract_entities(doc))
+    assert "Key Security Council" not in ents and len(ents["Security Council"].mentions) == 2
+    assert "Russian Defense Ministry" in ents
+    assert len(ents["Gaza Strip"].mentions) == 2
