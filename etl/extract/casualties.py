@@ -817,8 +817,10 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
                 continue
             if victim.pos_ == "PRON" and victim.lower_ in ("it", "this", "what", "something", "anything", "everything", "nothing", "you"):
                 continue
-            if victim.lower_ in lex.IDIOM_REFLEXIVES:
+            if victim.lower_ in lex.IDIOM_REFLEXIVES or not any(ch.isalnum() for ch in victim.text):
                 continue
+            if victim.lower_ in ("someone", "anyone", "somebody", "anybody") and t.tag_ in ("VBZ", "VBP"):
+                continue  # generic: "when someone dies in custody"
             if victim.pos_ in ("ADJ", "ADV", "VERB", "ADP", "PUNCT", "SYM", "X") and victim.lower_ != "old" and victim.ent_type_ != "ORDINAL":
                 continue
         if count_tok is not None:

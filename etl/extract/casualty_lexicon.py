@@ -80,6 +80,8 @@ NOT_VICTIMS = {
     "camera", "light", "sign", "target", "game", "video", "photo", "picture", "flare", "campaign",
     "order", "warrant", "strategy", "search", "land", "media", "market", "sale", "price", "stock",
     "share", "chance", "hope", "image", "brand", "business", "party", "candidate", "campaign",
+    "inside", "outside", "post", "crossbar", "net", "goal", "puck", "ball", "glass", "boards",
+    "ground", "roof", "ceiling", "floor", "counter", "tree",
 }
 # Reflexives of idioms ("shooting yourself in the foot").
 IDIOM_REFLEXIVES = {"yourself", "yourselves", "itself", "ourselves", "myself"}
