@@ -67,7 +67,8 @@ def newsetl_ingest():
         except orch.InboxError as exc:
             raise AirflowFailException(str(exc)) from exc
 
-    @task(**DB_RETRIES)
+    # Each running batch holds a spaCy model in memory: bound how many run at once.
+    @task(max_active_tis_per_dagrun=orch.max_parallel_batches(), **DB_RETRIES)
     def process_batch(paths: list[str], record_id: int | None, params=None) -> dict:
         return orch.run_batch(
             paths,

@@ -136,6 +136,13 @@ def validate_params(params: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def max_parallel_batches() -> int:
+    """Mapped batches of one run running at once (``NEWSETL_MAX_PARALLEL_BATCHES``, default 4)."""
+    from etl.settings import _int
+
+    return _int("NEWSETL_MAX_PARALLEL_BATCHES", 4)
+
+
 def schedule() -> str | None:
     """Cron expression of the nightly run (``NEWSETL_SCHEDULE``; ``none`` disables it)."""
     raw = os.environ.get("NEWSETL_SCHEDULE", DEFAULT_SCHEDULE).strip()

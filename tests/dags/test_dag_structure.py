@@ -62,6 +62,7 @@ def test_ingest_dag_shape(dagbag):
 
     batch = dag.get_task("process_batch")
     assert batch.is_mapped  # one mapped task instance per batch of paths
+    assert batch.partial_kwargs["max_active_tis_per_dagrun"] == 4  # bounded spaCy memory
     assert dag.get_task("close_run").trigger_rule == "all_done"  # records failed runs too
     for task_id in ("check_schema", "open_run", "process_batch", "quality_checks", "close_run"):
         task = dag.get_task(task_id)

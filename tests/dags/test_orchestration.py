@@ -81,3 +81,37 @@ def test_close_run_without_a_plan_reports_what_failed():
     assert result["status"] == "dry-run" and result["loaded"] == 1
     with pytest.raises(orch.RunFailed, match="1 of 2 batches failed"):
         orch.close_run(None, [["a"], ["b"]], [{"files_seen": 1, "loaded": 1}], None, dry_run=True)
+
+
+@pytest.mark.integration
+def test_task_functions_chained_by_hand_and_a_failing_check(warehouse, fresh_db_url):
+    """The DAG's tasks as plain calls (what a CLI or a test can do), then a corrupted row."""
+    from etl.db.schema import articles
+
+    orch.check_schema(fresh_db_url)
+    params = orch.validate_params({"inbox": str(ARTICLES), "batch_size": 2})
+    run_id = orch.open_run("test:by-hand", "test", "pytest", params, url=fresh_db_url)
+    plan = orch.plan_batches(params["inbox"], params["include"], batch_size=params["batch_size"])
+    summaries = [orch.run_batch(b, run_id, batch_size=2, url=fresh_db_url) for b in plan["batches"]]
+    checks = orch.quality_checks(run_id, plan["files"], summaries, url=fresh_db_url)
+    assert set(checks) == {
+        "every file has a final ledger status", "no article without title or body",
+        "no orphan rows", "counts consistent with the ledger",
+    }
+    result = orch.close_run(run_id, plan["batches"], summaries, checks, url=fresh_db_url)
+    assert (result["status"], result["files_seen"], result["loaded"]) == ("success", 3, 3)
+    assert "status success: 3 files seen, 3 loaded" in orch.run_summary("test:by-hand", url=fresh_db_url)
+
+    with warehouse.begin() as conn:
+        conn.execute(sa.update(articles).where(articles.c.id == sa.select(sa.func.min(articles.c.id)).scalar_subquery())
+                     .values(title="  "))
+    with pytest.raises(orch.DataQualityError, match="no article without title or body"):
+        orch.quality_checks(run_id, plan["files"], summaries, url=fresh_db_url)
+    with pytest.raises(orch.DataQualityError, match="every file has a final ledger status"):
+        orch.quality_checks(run_id, plan["files"] + 1, summaries, url=fresh_db_url)
+    # A batch that never reported: the run is recorded as failed, and close_run raises.
+    with pytest.raises(orch.RunFailed, match="1 of 2 batches failed"):
+        orch.close_run(run_id, plan["batches"], summaries[:1], checks, url=fresh_db_url)
+    with warehouse.connect() as conn:
+        row = conn.execute(sa.text("SELECT status, error FROM pipeline_runs WHERE id = :r"), {"r": run_id}).one()
+    assert row.status == "failed" and "1 of 2 batches failed" in row.error
