@@ -50,6 +50,7 @@ _AKA_RE = re.compile(r"(?:\s+[a-z]+){0,2},\s+(?:also\s+|otherwise\s+|better\s+|f
                      r"(?:known|called|referred\s+to)\s+as\s+(?:the\s+)?")
 _SITE_RE = re.compile(r"(?<![\w./@])[A-Z][\w-]*\.(?:[a-z]{2,}\.)?[a-z]{2,}(?![\w/@])")
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md"}
+_DATELINE_RE = re.compile(r"(?:,[^\n(—–]{1,40})?\s*(?:\(|—|–|-{1,2}\s)")
 _PLACE = "PLACE"  # pseudo-type of a vote for "some place": goes to GPE or LOC at the end
 
 
@@ -355,6 +356,9 @@ def _clean(doc: Doc, text_all: str, a: int, b: int, label: str,
             and not (nxt is not None and nxt.text in _POSSESSIVES):
         votes["PERSON"] -= 1
         votes[_PLACE] += 1
+    if (text.isupper() and len(text) > 2 and (start == 0 or text_all[start - 1] == "\n")
+            and _DATELINE_RE.match(text_all, end)):
+        votes[_PLACE] += 3  # a dateline: "BEIRUT (Reuters) —", "KYIV, Ukraine (AP) —"
     if label != "NORP":  # a nationality adjective always modifies a noun
         _noun_cues(trailing + _lower_noun_run(doc, b), votes)
     sent_initial = a in starts or (prev is not None and "\n" in prev.whitespace_)

@@ -464,3 +464,11 @@ def test_sentence_initial_word_is_dropped_only_when_not_a_name(nlp):
     assert "Key Security Council" not in ents and len(ents["Security Council"].mentions) == 2
     assert "Russian Defense Ministry" in ents
     assert len(ents["Gaza Strip"].mentions) == 2
+
+
+def test_dateline_city_is_a_place(nlp):
+    text = "TARVEL (Reuters) — Officials in Tarvel said the talks would resume."
+    doc = _doc(nlp, text, [("TARVEL", "ORG"), ("Reuters", "ORG"), ("Tarvel", "ORG")])
+    ents = _by_name(extract_entities(doc))
+    assert ents["Tarvel"].type == "GPE" and len(ents["Tarvel"].mentions) == 2
+    assert ents["Reuters"].type == "ORG"
