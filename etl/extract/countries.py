@@ -36,6 +36,7 @@ SHORT_FORMS: dict[str, str] = {
     "DR Congo": "CD",
     "DRC": "CD",
     "Democratic Republic of the Congo": "CD",
+    "Democratic Republic of Congo": "CD",
     "Republic of Congo": "CG",
     "UAE": "AE",
 }

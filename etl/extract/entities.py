@@ -440,6 +440,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
                 mentions.append(m)
     _coordinated_first_names(doc, mentions)
     acronym_defs = _acronym_definitions(text_all, mentions)
+    mentions = _drop_nested(mentions)
     mentions.extend(_acronym_mentions(text_all, mentions, acronym_defs))
     by_start = {m.start: m for m in mentions}
     aka = []  # "the Delta camp, also known as the Flats"
@@ -648,6 +649,9 @@ def _build(flist: list[_Form], ftypes: list[str], members: list[int],
             names = [f for f in names if not _PLURAL_NORP_RE.match(f.display)] or names
         best = max(names, key=lambda f: (len(f.words), len(f.display), len(f.mentions), -f.first))
         name = best.display
+        if etype in ("GPE", "LOC") and name.isupper() and sum(c.isalpha() for c in name) >= 5 \
+                and "." not in name:
+            name = name.title()  # a dateline's "WASHINGTON"
         if _HYPHEN_PAIR_RE.match(name) and etype != "PERSON" and " " not in name:
             parts = name.split("-")
             if any(lookup_country(p, allow_codes=False) or p.casefold() in {
@@ -682,14 +686,43 @@ def _coordinated_first_names(doc: Doc, mentions: list[_Mention]) -> None:
                 m.text = f"{m.text} {words[-1]}"
 
 
+def _drop_nested(mentions: list[_Mention]) -> list[_Mention]:
+    """Mentions inside another one (after a name was extended) are dropped."""
+    out: list[_Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if out and m.end <= out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
 def _acronym_definitions(text: str, mentions: list[_Mention]) -> dict[str, str]:
     """"Kataib Hezbollah (KH)" / "KH (Kataib Hezbollah)": acronym key -> name key."""
     defs: dict[str, str] = {}
     by_start = {m.start: m for m in mentions}
     for m in mentions:
         mt = _PAREN_ACRONYM_RE.match(text, m.end) or _OR_ACRONYM_RE.match(text, m.end)
-        if mt and len(m.text.split()) > 1 and _is_acronym(mt.group(1)):
-            defs.setdefault(norm_key(mt.group(1)), norm_key(m.text))
+        if mt and _is_acronym(mt.group(1)):
+            acro = mt.group(1).replace(".", "").casefold()
+            words = m.text.split()
+            if acro not in (_initials(words, True), _initials(words, False)):
+                # the model cut the name short: "Hayat [Tahrir al-Sham] (HTS)"
+                before = re.search(r"((?:[A-Z][\w'-]*\s+){1,2})$", text[max(0, m.start - 60):m.start])
+                if before:
+                    prefix_words = before.group(1).split()
+                    for k in (1, 2):
+                        if k > len(prefix_words):
+                            break
+                        cand = prefix_words[-k:] + words
+                        if acro in (_initials(cand, True), _initials(cand, False)):
+                            pre = " ".join(prefix_words[-k:]) + " "
+                            m.start = text.rfind(prefix_words[-k], 0, m.start)
+                            m.text = pre + m.text
+                            m.surface = m.text
+                            words = cand
+                            break
+            if len(words) > 1:
+                defs.setdefault(norm_key(mt.group(1)), norm_key(m.text))
             continue
         if _is_acronym(m.text):
             mt2 = re.match(r"\s*\(\s*", text[m.end:m.end + 5])
@@ -718,7 +751,8 @@ def _acronym_mentions(text: str, mentions: list[_Mention],
             s, e = mt.start(1), mt.end(1)
             if any(a < e and s < b for a, b in covered):
                 continue
-            label = by_key[defs[acro_key]].label if defs[acro_key] in by_key else "ORG"
+            long_label = by_key[defs[acro_key]].label if defs[acro_key] in by_key else "ORG"
+            label = long_label if long_label in ("GPE", "LOC", "FAC") else "ORG"
             out.append(_Mention(s, e, mt.group(1), mt.group(1), label, -1, -1,
                                 Counter({label: 1})))
             covered.append((s, e))

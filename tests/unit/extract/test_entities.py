@@ -472,3 +472,18 @@ def test_dateline_city_is_a_place(nlp):
     ents = _by_name(extract_entities(doc))
     assert ents["Tarvel"].type == "GPE" and len(ents["Tarvel"].mentions) == 2
     assert ents["Reuters"].type == "ORG"
+
+
+def test_name_cut_short_by_the_model_is_extended_to_its_acronym(nlp):
+    text = "Fighters from Hayat Tahrir al-Sham (HTS) took the town. HTS leaders spoke."
+    doc = _doc(nlp, text, [("Tahrir al-Sham", "PERSON")])
+    [e] = extract_entities(doc)
+    assert (e.name, e.type) == ("Hayat Tahrir al-Sham", "ORG")
+    assert _surfaces(doc, e) == ["Hayat Tahrir al-Sham", "HTS", "HTS"]
+
+
+def test_capitalised_dateline_place_gets_a_readable_name(nlp):
+    text = "MARIUPOL — Shelling continued overnight, officials said."
+    doc = _doc(nlp, text, [("MARIUPOL", "GPE")])
+    [e] = extract_entities(doc)
+    assert e.name == "Mariupol" and "MARIUPOL" in e.aliases
