@@ -134,6 +134,8 @@ def _phrase_trigger(t: Token) -> tuple[str, str] | None:
             return "injured", "weak"  # "a bullet struck the girl"
         if lem == "graze":
             return "injured", "weak"
+    if lem == "survive" and any(c.dep_ == "neg" for c in kids):
+        return "killed", "intrans"  # "he did not survive"
     if lem == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in kids):
         return "killed", "intrans"
     if lem in ("claim", "take") and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in kids):
@@ -767,7 +769,7 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
                                         partitive=part, subset=True))
             continue
         category, kind = trig
-        if _is_negated(t) or _is_irrealis(t) or _in_question(t, sent):
+        if (_is_negated(t) and _lemma(t) != "survive") or _is_irrealis(t) or _in_question(t, sent):
             continue
         if kind == "noun" and any(c.lower_ in ("attempted", "attempt", "alleged") for c in t.children):
             continue

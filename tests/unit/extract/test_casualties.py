@@ -350,3 +350,18 @@ def test_location_in_the_figures_clause_wins():
 def test_reference_without_number_or_victims_is_dropped():
     cas = _run("Four miners were killed in the blast. A 23-year-old man was among those killed.")
     assert _pairs(cas) == [("killed", 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("A woman was struck by a stray bullet while walking home.", [("injured", 1)]),
+        ("Detectives are investigating the shooting of a 5-year-old boy.", [("injured", 1)]),
+        ("Detectives are investigating the fatal shooting of a 5-year-old boy.", [("killed", 1)]),
+        ("Two passengers did not survive the crash.", [("killed", 2)]),
+        ("Four men were struck by bullets and a fifth was hit by debris.", [("injured", 1), ("injured", 4)]),
+        ("Everyone survived the crash.", []),
+    ],
+)
+def test_more_injury_and_death_phrases(text, pairs):
+    assert _pairs(_run(text)) == pairs
