@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from etl.extract import casualty_lexicon as lex
-from etl.extract.numbers import Quantity, apply_hedge, match_hedge, parse_number
+from etl.extract.numbers import apply_hedge, match_hedge, parse_number
 from etl.models import Casualty, Entity
 
 log = logging.getLogger(__name__)
@@ -29,9 +29,7 @@ __all__ = ["extract_casualties"]
 # Entity types of numbers that are never counts of people.
 _NOT_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 _LOCATION_TYPES = ("GPE", "LOC", "FAC")
-_NUMBERISH_DEPS = {"nummod", "quantmod", "compound", "nmod", "amod"}
 _MODALS = {"could", "would", "might", "may", "should", "must"}
-_ORDER = {"killed": 0, "injured": 1, "missing": 2, "kidnapped": 3, "arrested": 4}
 
 
 @dataclass
@@ -107,8 +105,13 @@ def _trigger(t: Token) -> tuple[str, str] | None:
         return lex.ADJECTIVES[low], "adj"
     if t.pos_ == "NOUN" and lem in lex.NOUNS:
         return lex.NOUNS[lem], "noun"
-    if t.pos_ == "NOUN" and low == "shooting" and any(
-        (c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ == "poss" and c.pos_ != "PRON") for c in t.children
+    if (
+        t.pos_ == "NOUN"
+        and low == "shooting"
+        and any(
+            (c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ == "poss" and c.pos_ != "PRON")
+            for c in t.children
+        )
     ):
         fatal = any(c.lower_ in ("fatal", "deadly") for c in t.children)
         return ("killed", "noun") if fatal else ("injured", "shooting")
@@ -121,13 +124,23 @@ def _phrase_trigger(t: Token) -> tuple[str, str] | None:
     if t.pos_ not in ("VERB", "AUX"):
         return None
     kids = list(t.children)
-    if lem in ("take", "hold", "seize") and any(c.lower_ in lex.HOSTAGE_WORDS and c.dep_ in ("oprd", "dobj", "attr", "xcomp", "advmod", "npadvmod") for c in kids):
+    if lem in ("take", "hold", "seize") and any(
+        c.lower_ in lex.HOSTAGE_WORDS
+        and c.dep_ in ("oprd", "dobj", "attr", "xcomp", "advmod", "npadvmod")
+        for c in kids
+    ):
         return "kidnapped", "verb"
-    if lem == "take" and any(c.dep_ == "prep" and c.lower_ == "into" and any(g.lower_ == "custody" for g in c.children) for c in kids):
+    if lem == "take" and any(
+        c.dep_ == "prep" and c.lower_ == "into" and any(g.lower_ == "custody" for g in c.children)
+        for c in kids
+    ):
         return "arrested", "verb"
     if lem in ("hit", "strike", "graze", "wound") and t.tag_ in ("VBN", "VBD"):
         agent = next((c for c in kids if c.dep_ == "agent"), None)
-        if agent is not None and any(p.lower_ in lex.BULLET_WORDS or p.lemma_.lower() in lex.BULLET_WORDS for p in agent.children):
+        if agent is not None and any(
+            p.lower_ in lex.BULLET_WORDS or p.lemma_.lower() in lex.BULLET_WORDS
+            for p in agent.children
+        ):
             return "injured", "weak"  # "was struck by a stray bullet"
         subj = _subject(t, ("nsubj",))
         if subj is not None and subj.lemma_.lower() in lex.BULLET_WORDS and _object(t) is not None:
@@ -136,15 +149,19 @@ def _phrase_trigger(t: Token) -> tuple[str, str] | None:
             return "injured", "weak"
     if lem == "survive" and any(c.dep_ == "neg" for c in kids):
         return "killed", "intrans"  # "he did not survive"
-    if lem == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in kids):
+    if lem == "lose" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in kids
+    ):
         return "killed", "intrans"
-    if lem in ("claim", "take") and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in kids):
+    if lem in ("claim", "take") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in kids
+    ):
         return "killed", "lives"
     return None
 
 
 def _in_question(t: Token, sent: Span) -> bool:
-    """"Someone died?": the clause of the trigger ends with a question mark."""
+    """ "Someone died?": the clause of the trigger ends with a question mark."""
     for x in sent.doc[t.i + 1 : min(sent.end, t.i + 8)]:
         if x.text == "?":
             return True
@@ -153,13 +170,23 @@ def _in_question(t: Token, sent: Span) -> bool:
     return False
 
 
-_NUMBER_OF = {"dead": "killed", "deaths": "killed", "fatalities": "killed", "killed": "killed",
-              "injured": "injured", "wounded": "injured", "injuries": "injured", "missing": "missing",
-              "arrests": "arrested", "detainees": "arrested", "hostages": "kidnapped"}
+_NUMBER_OF = {
+    "dead": "killed",
+    "deaths": "killed",
+    "fatalities": "killed",
+    "killed": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "injuries": "injured",
+    "missing": "missing",
+    "arrests": "arrested",
+    "detainees": "arrested",
+    "hostages": "kidnapped",
+}
 
 
 def _stat_category(t: Token) -> str | None:
-    """"death toll" -> killed; "the number of injured" -> injured; else None."""
+    """ "death toll" -> killed; "the number of injured" -> injured; else None."""
     lem = _lemma(t)
     if lem == "toll" and any(c.lower_ in ("death", "casualty") for c in t.children if c.i < t.i):
         return "killed"
@@ -199,11 +226,31 @@ def _toll_number(t: Token) -> Token | None:
             break
         if x.like_num and _is_count_token(x, True):
             j = x.i - 1
-            while j > t.i and doc[j].lower_ in ("at", "least", "more", "than", "about", "nearly", "almost", "around", "over"):
+            while j > t.i and doc[j].lower_ in (
+                "at",
+                "least",
+                "more",
+                "than",
+                "about",
+                "nearly",
+                "almost",
+                "around",
+                "over",
+            ):
                 if doc[j].lower_ == "at" and doc[j + 1].lower_ != "least":
                     break
                 j -= 1
-            if doc[j].lower_ in ("to", "at", "of", "is", "was", "reached", "hit", "stood", "stands"):
+            if doc[j].lower_ in (
+                "to",
+                "at",
+                "of",
+                "is",
+                "was",
+                "reached",
+                "hit",
+                "stood",
+                "stands",
+            ):
                 return x
             return None
     return None
@@ -213,9 +260,11 @@ def _is_negated(t: Token) -> bool:
     if any(c.dep_ == "neg" for c in t.children):
         return True
     head = t.head
-    if t.dep_ in ("conj", "xcomp") and head.i != t.i and any(c.dep_ == "neg" for c in head.children):
-        return True
-    return False
+    return (
+        t.dep_ in ("conj", "xcomp")
+        and head.i != t.i
+        and any(c.dep_ == "neg" for c in head.children)
+    )
 
 
 def _is_irrealis(t: Token) -> bool:
@@ -229,9 +278,7 @@ def _is_irrealis(t: Token) -> bool:
         return t.head.lemma_.lower() not in ("find", "confirm", "report", "believe", "say")
     if any(c.dep_ == "mark" and c.text.lower() in ("if", "unless", "lest") for c in t.children):
         return True
-    if words & {"will", "'ll"} and not any(c.dep_ == "auxpass" for c in auxes):
-        return True
-    return False
+    return bool(words & {"will", "'ll"}) and not any(c.dep_ == "auxpass" for c in auxes)
 
 
 # --------------------------------------------------------------------------- victims
@@ -255,13 +302,14 @@ def _object(v: Token) -> Token | None:
 
 def _is_passive(v: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or (
-        v.tag_ == "VBN" and v.dep_ in ("acl", "amod", "relcl", "advcl", "conj", "ROOT", "ccomp", "oprd")
+        v.tag_ == "VBN"
+        and v.dep_ in ("acl", "amod", "relcl", "advcl", "conj", "ROOT", "ccomp", "oprd")
         and _object(v) is None
     )
 
 
 def _resolve_relative(tok: Token, clause: Token) -> Token:
-    """"a man who was killed": the relative pronoun stands for the noun the clause modifies."""
+    """ "a man who was killed": the relative pronoun stands for the noun the clause modifies."""
     if tok.lower_ in lex.RELATIVES and clause.dep_ in ("relcl", "acl"):
         return clause.head
     return tok
@@ -275,13 +323,25 @@ def _victim_of_verb(v: Token, kind: str) -> Token | None:
         subj = _subject(v, ("nsubjpass",))
         if subj is not None:
             return _resolve_relative(subj, v)
-        if v.tag_ == "VBN" and obj is None and not any(c.lemma_.lower() == "have" and c.dep_ == "aux" for c in v.children):
+        if (
+            v.tag_ == "VBN"
+            and obj is None
+            and not any(c.lemma_.lower() == "have" and c.dep_ == "aux" for c in v.children)
+        ):
             subj = _subject(v, ("nsubj",))
             if subj is not None:
                 return _resolve_relative(subj, v)  # "... and three others injured"
         if v.tag_ == "VBD" and obj is None:
             subj = _subject(v, ("nsubj",))
-            if subj is not None and (v.dep_ == "conj" or subj.like_num) and (subj.like_num or subj.lower_ in ("others", "another") or any(c.dep_ == "nummod" for c in subj.children)):
+            if (
+                subj is not None
+                and (v.dep_ == "conj" or subj.like_num)
+                and (
+                    subj.like_num
+                    or subj.lower_ in ("others", "another")
+                    or any(c.dep_ == "nummod" for c in subj.children)
+                )
+            ):
                 return subj  # "one was killed and three others injured" (tagged as a past tense)
         if v.dep_ in ("acl", "amod") and v.tag_ == "VBN":
             return v.head  # "a man killed in the attack", "the injured man"
@@ -295,8 +355,11 @@ def _victim_of_verb(v: Token, kind: str) -> Token | None:
             if h.dep_ in ("acl", "amod") and _is_passive(v):
                 return h.head
         subj = _subject(v)
-        if subj is not None and v.tag_ == "VBN" and _object(v) is None and any(
-            c.dep_ == "auxpass" for c in v.children
+        if (
+            subj is not None
+            and v.tag_ == "VBN"
+            and _object(v) is None
+            and any(c.dep_ == "auxpass" for c in v.children)
         ):
             return _resolve_relative(subj, v)
         return None
@@ -323,7 +386,10 @@ def _victim_of_verb(v: Token, kind: str) -> Token | None:
             return _resolve_relative(own, v)
         h = v.head
         if v.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "conj", "attr", "dep"):
-            if h.lemma_.lower() in ("leave", "find", "report", "confirm", "declare", "pronounce") and _object(h) is not None:
+            if (
+                h.lemma_.lower() in ("leave", "find", "report", "confirm", "declare", "pronounce")
+                and _object(h) is not None
+            ):
                 return _resolve_relative(_object(h), h)  # "left four people dead"
             hs = _subject(h)
             if hs is not None:
@@ -380,7 +446,9 @@ def _number_tokens(head: Token) -> list[Token]:
     """The tokens of the number whose head is ``head`` ("3.5 million", "two dozen")."""
     toks = [head]
     for c in head.children:
-        if c.dep_ in ("compound", "nummod", "quantmod") and (c.like_num or c.lower_ in ("dozen", "a", "an")):
+        if c.dep_ in ("compound", "nummod", "quantmod") and (
+            c.like_num or c.lower_ in ("dozen", "a", "an")
+        ):
             toks.append(c)
     toks.sort(key=lambda t: t.i)
     # contiguous only
@@ -390,9 +458,13 @@ def _number_tokens(head: Token) -> list[Token]:
 
 def _is_count_token(t: Token, trust_parse: bool = False) -> bool:
     """A number that can count people; ``trust_parse`` for a direct nummod of the victims' noun."""
-    if t.ent_type_ in _NOT_COUNT_ENTS and not (trust_parse and t.ent_type_ in ("DATE", "TIME", "QUANTITY")):
+    if t.ent_type_ in _NOT_COUNT_ENTS and not (
+        trust_parse and t.ent_type_ in ("DATE", "TIME", "QUANTITY")
+    ):
         return False
-    if not (t.like_num or t.lower_ in ("dozen", "dozens", "hundreds", "thousands", "scores", "millions")):
+    if not (
+        t.like_num or t.lower_ in ("dozen", "dozens", "hundreds", "thousands", "scores", "millions")
+    ):
         return False
     nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
     doc = t.doc
@@ -401,13 +473,16 @@ def _is_count_token(t: Token, trust_parse: bool = False) -> bool:
         if doc[j + 1].lower_.startswith(("year", "month", "week", "day")):
             return False  # "23-year-old", "twenty-five-year-old"
         j += 2
-    if nxt is not None and nxt.lower_.startswith(("year", "month")) and t.i + 2 < len(doc) and doc[t.i + 2].text in ("-", "old"):
+    if (
+        nxt is not None
+        and nxt.lower_.startswith(("year", "month"))
+        and t.i + 2 < len(doc)
+        and doc[t.i + 2].text in ("-", "old")
+    ):
         return False  # "2 year-old"
     if nxt is not None and nxt.lower_ in ("%", "percent", "am", "pm", "a.m.", "p.m.", "o'clock"):
         return False
-    if t.i > 0 and t.nbor(-1).text in ("$", "#", "£", "€", ":"):
-        return False
-    return True
+    return not (t.i > 0 and t.nbor(-1).text in ("$", "#", "£", "€", ":"))
 
 
 def _hedge_before(first: Token, sent_start: int) -> tuple[str | None, Token | None]:
@@ -420,7 +495,9 @@ def _hedge_before(first: Token, sent_start: int) -> tuple[str | None, Token | No
     return None, None
 
 
-def _quantity(tok: Token, sent: Span, trust_parse: bool = False) -> tuple[int | None, int | None, int | None, str | None] | None:
+def _quantity(
+    tok: Token, sent: Span, trust_parse: bool = False
+) -> tuple[int | None, int | None, int | None, str | None] | None:
     """(count, min, max, qualifier) of the number headed by ``tok``; None when it is no count."""
     if not _is_count_token(tok, trust_parse):
         return None
@@ -439,7 +516,11 @@ def _quantity(tok: Token, sent: Span, trust_parse: bool = False) -> tuple[int | 
                 if hi is not None and hi.value is not None and q.value is not None:
                     return q.value, q.value, hi.value, doc[toks[0].i - 1 : c.i + 1].text
     end = toks[-1].i
-    if end + 2 < sent.end and doc[end + 1].lower_ in ("to", "or", "-", "–") and doc[end + 2].like_num:
+    if (
+        end + 2 < sent.end
+        and doc[end + 1].lower_ in ("to", "or", "-", "–")
+        and doc[end + 2].like_num
+    ):
         hi = parse_number(doc[end + 2].text)
         if hi is not None and hi.value is not None and q.value is not None and hi.value > q.value:
             return q.value, q.value, hi.value, None
@@ -452,7 +533,11 @@ def _quantity(tok: Token, sent: Span, trust_parse: bool = False) -> tuple[int | 
 def _noun_count(head: Token, sent: Span) -> tuple[int | None, int | None, int | None, str | None]:
     """Count of a victims noun phrase headed by a noun: its nummod, "a", "both", or none."""
     for c in head.children:
-        if c.dep_ in ("nummod", "quantmod", "amod", "compound") and c.i < head.i and _is_count_token(c, c.dep_ == "nummod"):
+        if (
+            c.dep_ in ("nummod", "quantmod", "amod", "compound")
+            and c.i < head.i
+            and _is_count_token(c, c.dep_ == "nummod")
+        ):
             r = _quantity(c, sent, c.dep_ == "nummod")
             if r is not None:
                 return r
@@ -474,10 +559,13 @@ def _noun_count(head: Token, sent: Span) -> tuple[int | None, int | None, int | 
                 return n, n, n, None
     if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
         return 1, 1, 1, None
-    if head.tag_ in ("NN", "NNP") and head.lower_ not in ("police", "people", "staff", "family", "crowd"):
-        # a singular noun or a name: one person ("the victim", "Jihad Cromer")
-        if head.tag_ == "NNP" or any(c.dep_ in ("det", "poss") for c in head.children):
-            return 1, 1, 1, None
+    # a singular noun or a name: one person ("the victim", "Jihad Cromer")
+    if (
+        head.tag_ in ("NN", "NNP")
+        and head.lower_ not in ("police", "people", "staff", "family", "crowd")
+        and (head.tag_ == "NNP" or any(c.dep_ in ("det", "poss") for c in head.children))
+    ):
+        return 1, 1, 1, None
     return None, None, None, None
 
 
@@ -501,10 +589,14 @@ def _victim_words(head: Token) -> str:
     return " ".join(t.text for t in [*left, head])
 
 
-def _count_victims(v: Token, sent: Span, no_conj: bool = False) -> tuple[tuple[int | None, int | None, int | None, str | None], str | None, str | None, bool]:
+def _count_victims(
+    v: Token, sent: Span, no_conj: bool = False
+) -> tuple[tuple[int | None, int | None, int | None, str | None], str | None, str | None, bool]:
     """(count tuple, victims text, victims head lemma, partitive) for a victim token."""
     low = v.lower_
-    if v.ent_type_ == "ORDINAL" and any(c.lower_ in ("a", "an", "another", "the") for c in v.children):
+    if v.ent_type_ == "ORDINAL" and any(
+        c.lower_ in ("a", "an", "another", "the") for c in v.children
+    ):
         return (1, 1, 1, None), None, None, False  # "a fifth was struck"
     if v.like_num or low in ("dozens", "hundreds", "thousands", "scores"):
         # "four" as the victims (ellipsis) or partitive "one of its fighters"
@@ -520,7 +612,9 @@ def _count_victims(v: Token, sent: Span, no_conj: bool = False) -> tuple[tuple[i
     if low in lex.SINGULAR_PRONOUNS and not any(c.dep_ == "conj" for c in v.children):
         return (1, 1, 1, None), None, None, False
     if low in lex.PLURAL_PRONOUNS:
-        if any(c.lower_ == "both" for c in v.children) or (v.i + 1 < sent.end and v.nbor(1).lower_ == "both"):
+        if any(c.lower_ == "both" for c in v.children) or (
+            v.i + 1 < sent.end and v.nbor(1).lower_ == "both"
+        ):
             return (2, 2, 2, None), None, None, False
         q = _noun_count(v, sent)
         return (q if q[0] is not None else (None, None, None, None)), None, None, False
@@ -531,7 +625,11 @@ def _count_victims(v: Token, sent: Span, no_conj: bool = False) -> tuple[tuple[i
         n = None if low in ("anyone", "anybody") else 1
         return (n, n, n, None), None, None, False
     # coordinated victims: "a man and a woman", "a father and daughter"
-    conjs = [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON") and _trigger(c) is None]
+    conjs = [
+        c
+        for c in v.children
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON") and _trigger(c) is None
+    ]
     if v.pos_ == "PRON" and conjs:  # "her and his wife"
         q0 = (1, 1, 1, None) if low in lex.SINGULAR_PRONOUNS else (None, None, None, None)
     else:
@@ -586,18 +684,24 @@ def _resolve_speaker(tok: Token, sent: Span, entities_by_start: list[tuple[int, 
             if start < tok.idx and ent.type == "PERSON":
                 best = ent
         return best.name if best is not None else tok.text
-    if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children) and not any(
-        c.dep_ in ("compound", "amod") for c in tok.children
+    if (
+        tok.pos_ == "NOUN"
+        and any(c.lower_ == "the" for c in tok.children)
+        and not any(c.dep_ in ("compound", "amod") for c in tok.children)
     ):
         for prev in reversed(doc[: sent.start]):
-            if prev.lemma_.lower() == tok.lemma_.lower() and prev.pos_ == "NOUN" and any(
-                c.dep_ in ("compound", "amod") for c in prev.children
+            if (
+                prev.lemma_.lower() == tok.lemma_.lower()
+                and prev.pos_ == "NOUN"
+                and any(c.dep_ in ("compound", "amod") for c in prev.children)
             ):
                 return _np_text(prev)
     return _np_text(tok)
 
 
-def _attribution(trigger: Token, sent: Span, entities_by_start: list[tuple[int, Entity]]) -> str | None:
+def _attribution(
+    trigger: Token, sent: Span, entities_by_start: list[tuple[int, Entity]]
+) -> str | None:
     # "according to X"
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
@@ -613,7 +717,11 @@ def _attribution(trigger: Token, sent: Span, entities_by_start: list[tuple[int, 
     for t in sent:
         if t.dep_ == "ROOT" and t not in cands:
             cands.append(t)
-        if t.dep_ in ("parataxis", "advcl", "conj") and t.lemma_.lower() in lex.REPORTING and t not in cands:
+        if (
+            t.dep_ in ("parataxis", "advcl", "conj")
+            and t.lemma_.lower() in lex.REPORTING
+            and t not in cands
+        ):
             cands.append(t)
     for v in cands:
         if v.lemma_.lower() in lex.REPORTING and v.pos_ in ("VERB", "AUX"):
@@ -622,7 +730,11 @@ def _attribution(trigger: Token, sent: Span, entities_by_start: list[tuple[int, 
                 agent = next((c for c in v.children if c.dep_ == "agent"), None)
                 if agent is not None:
                     s = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if s is not None and sent.start <= s.i < sent.end and s.lower_ not in ("it", "that", "which", "who", "i", "we", "you"):
+            if (
+                s is not None
+                and sent.start <= s.i < sent.end
+                and s.lower_ not in ("it", "that", "which", "who", "i", "we", "you")
+            ):
                 return _resolve_speaker(s, sent, entities_by_start)
     return None
 
@@ -632,7 +744,9 @@ def _says_unverified(sent: Span) -> bool:
         low = t.lower_
         if low in lex.UNVERIFIED_WORDS:
             return True
-        if t.lemma_.lower() in lex.VERIFY_VERBS or low.startswith(("verif", "confirm", "independently")):
+        if t.lemma_.lower() in lex.VERIFY_VERBS or low.startswith(
+            ("verif", "confirm", "independently")
+        ):
             window = [x.lower_ for x in t.doc[max(sent.start, t.i - 4) : t.i]]
             if any(w in ("not", "n't", "unable", "cannot", "never") for w in window):
                 return True
@@ -667,7 +781,9 @@ def _location(f: _Figure, locs: list[tuple[int, int, Entity]], gpe_names: set[st
 
     tiers = (
         [c for c in cands if c[3].root.i in clause and not modifier(c)],
-        [c for c in cands if c[3].root.i in clause and c[3].root.dep_ == "compound"],  # "the Erbil attack"
+        [
+            c for c in cands if c[3].root.i in clause and c[3].root.dep_ == "compound"
+        ],  # "the Erbil attack"
         [c for c in cands if not modifier(c)],
     )
     best = next((t for t in tiers if t), None)
@@ -686,9 +802,32 @@ def _location(f: _Figure, locs: list[tuple[int, int, Entity]], gpe_names: set[st
 
 _YEAR_RE = re.compile(r"\b(1[89]|20)\d\d\b")
 _DAY_RE = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\b")
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-           "sept", "sep", "oct", "nov", "dec"}
+_MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+}
 _PERIOD_RE = re.compile(
     r"\b(this|last|past|previous|the) (year|decade)\b|\bso far\b|\bsince\b|\bwithin\b"
     r"|\b(past|last|previous|recent) (few |several |\w+ )?(weeks|months|years|decades)\b"
@@ -699,7 +838,19 @@ _PERIOD_RE = re.compile(
 def _clause_tokens(trigger: Token) -> list[Token]:
     """The trigger's clause: its subtree, and for a noun or participle the governing verb's."""
     root = trigger
-    if trigger.dep_ in ("amod", "acl", "dobj", "pobj", "nsubj", "nsubjpass", "acomp", "oprd", "attr", "relcl", "advcl"):
+    if trigger.dep_ in (
+        "amod",
+        "acl",
+        "dobj",
+        "pobj",
+        "nsubj",
+        "nsubjpass",
+        "acomp",
+        "oprd",
+        "attr",
+        "relcl",
+        "advcl",
+    ):
         root = trigger.head
         if root.pos_ == "ADP":
             root = root.head
@@ -709,9 +860,11 @@ def _clause_tokens(trigger: Token) -> list[Token]:
 def _is_tally(trigger: Token, sent: Span) -> bool:
     """A figure over a period or over several incidents ("45 killed in July", "in separate shootings")."""
     for t in sent:
-        if t.lower_ in ("from", "between") and any(
-            c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in t.children
-        ) and any(x.lower_ in ("to", "through", "until", "and") and x.i > t.i for x in sent):
+        if (
+            t.lower_ in ("from", "between")
+            and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in t.children)
+            and any(x.lower_ in ("to", "through", "until", "and") and x.i > t.i for x in sent)
+        ):
             return True  # "from Tuesday afternoon to early Wednesday"
     toks = [x for x in _clause_tokens(trigger) if sent.start <= x.i < sent.end]
     seen_ents = set()
@@ -733,16 +886,22 @@ def _is_tally(trigger: Token, sent: Span) -> bool:
         low = t.lower_
         if low in lex.TALLY_EVENTS and (
             t.head.lower_ in ("in", "from", "during", "across", "over", "of", "amid")
-            or any(c.like_num or c.lower_ in ("separate", "several", "multiple") for c in t.children)
+            or any(
+                c.like_num or c.lower_ in ("separate", "several", "multiple") for c in t.children
+            )
         ):
             return True
-        if low == "separate" and t.head.lower_ in lex.TALLY_EVENTS | {"incidents", "shootings", "attacks"}:
+        if low == "separate" and t.head.lower_ in lex.TALLY_EVENTS | {
+            "incidents",
+            "shootings",
+            "attacks",
+        }:
             return True
     return False
 
 
 def _fatal_number(t: Token) -> bool:
-    """"Four people were shot, one fatally": the number modified by "fatally"."""
+    """ "Four people were shot, one fatally": the number modified by "fatally"."""
     return (t.like_num or t.lower_ in ("all", "both")) and any(
         c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally") for c in t.children
     )
@@ -759,19 +918,48 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
             if n is not None and sent.start <= n.i < sent.end and not _is_tally(t, sent):
                 q = _quantity(n, sent, trust_parse=True)
                 if q is not None and q[0]:
-                    figs.append(_Figure(_stat_category(t) or "killed", q[0], q[1], q[2], q[3], None, None, sent, t, n))
+                    figs.append(
+                        _Figure(
+                            _stat_category(t) or "killed",
+                            q[0],
+                            q[1],
+                            q[2],
+                            q[3],
+                            None,
+                            None,
+                            sent,
+                            t,
+                            n,
+                        )
+                    )
             continue
         if trig is None:
             if _fatal_number(t):
                 q, words, head, part = _count_victims(t, sent)
                 if q[0] and not _is_tally(t, sent):
-                    figs.append(_Figure("killed", q[0], q[1], q[2], q[3], words, head, sent, t, t,
-                                        partitive=part, subset=True))
+                    figs.append(
+                        _Figure(
+                            "killed",
+                            q[0],
+                            q[1],
+                            q[2],
+                            q[3],
+                            words,
+                            head,
+                            sent,
+                            t,
+                            t,
+                            partitive=part,
+                            subset=True,
+                        )
+                    )
             continue
         category, kind = trig
         if (_is_negated(t) and _lemma(t) != "survive") or _is_irrealis(t) or _in_question(t, sent):
             continue
-        if kind == "noun" and any(c.lower_ in ("attempted", "attempt", "alleged") for c in t.children):
+        if kind == "noun" and any(
+            c.lower_ in ("attempted", "attempt", "alleged") for c in t.children
+        ):
             continue
         if kind == "lives":  # "claimed the lives of three firefighters"
             lives = next(c for c in t.children if c.dep_ == "dobj")
@@ -780,30 +968,60 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
         elif kind == "shooting":  # "the shooting of a 3-year-old girl": hurt unless told dead
             victim, count_tok = _victim_of_noun(t)
             kind = "weak"
-            if victim is not None and (victim.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "ORG") or victim.pos_ == "PRON"):
+            if victim is not None and (
+                victim.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "ORG")
+                or victim.pos_ == "PRON"
+            ):
                 continue
         elif kind == "noun":
-            if category == "injured" and t.head.lower_ in ("of", "from") and t.head.head.lemma_.lower() in ("die", "succumb"):
+            if (
+                category == "injured"
+                and t.head.lower_ in ("of", "from")
+                and t.head.head.lemma_.lower() in ("die", "succumb")
+            ):
                 continue  # "died of his injuries"
             victim, count_tok = _victim_of_noun(t)
         else:
             victim, count_tok = _victim_of_verb(t, kind), None
-        if kind == "weak" and any(c.lower_ in ("down", "up", "out") and c.dep_ == "prt" for c in t.children):
+        if kind == "weak" and any(
+            c.lower_ in ("down", "up", "out") and c.dep_ == "prt" for c in t.children
+        ):
             continue  # "shot down a helicopter", "shot up the house"
-        if kind in ("intrans", "verb") and any(c.dep_ == "prt" and c.lower_ in ("down", "off", "out", "away") for c in t.children) and _lemma(t) in ("die",):
+        if (
+            kind in ("intrans", "verb")
+            and any(
+                c.dep_ == "prt" and c.lower_ in ("down", "off", "out", "away") for c in t.children
+            )
+            and _lemma(t) in ("die",)
+        ):
             continue  # "the media dies down"
         if _lemma(t) == "hurt" and kind == "verb" and _object(t) is not None:
             continue  # active "hurt" is nearly always figurative ("it hurt his campaign")
-        if kind == "weak" and any(c.lower_ in ("dead",) or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)) for c in t.children):
+        if kind == "weak" and any(
+            c.lower_ in ("dead",)
+            or (
+                c.dep_ == "prep"
+                and c.lower_ == "to"
+                and any(g.lower_ == "death" for g in c.children)
+            )
+            for c in t.children
+        ):
             category, kind = "killed", "verb"  # "shot dead", "stabbed to death"
-        if kind in ("verb", "weak") and any(c.lower_ in ("fatally", "mortally") for c in t.children):
+        if kind in ("verb", "weak") and any(
+            c.lower_ in ("fatally", "mortally") for c in t.children
+        ):
             category, kind = "killed", "verb"
         weak = kind == "weak" or (kind == "noun" and category == "injured" and not _survives(t))
         if victim is not None and not sent.start <= victim.i < sent.end:
             victim = None  # a parse that runs across a paragraph break
         if count_tok is not None and not sent.start <= count_tok.i < sent.end:
             count_tok = None
-        if victim is None and count_tok is None and kind in ("adj", "verb", "intrans", "weak") and t.i > sent.start:
+        if (
+            victim is None
+            and count_tok is None
+            and kind in ("adj", "verb", "intrans", "weak")
+            and t.i > sent.start
+        ):
             prev = t.doc[t.i - 1]
             if prev.like_num and prev.dep_ not in ("nummod",) and _is_count_token(prev):
                 victim = prev  # headline "2 dead, 3 hurt"
@@ -811,19 +1029,44 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
             continue
         if victim is not None:
             vl = victim.lemma_.lower()
-            if victim.lower_ in lex.NOBODY or vl in lex.NOT_VICTIMS or victim.lower_ in lex.NOT_VICTIMS:
+            if (
+                victim.lower_ in lex.NOBODY
+                or vl in lex.NOT_VICTIMS
+                or victim.lower_ in lex.NOT_VICTIMS
+            ):
                 continue
-            if victim.lower_ != "old" and victim.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "MONEY", "PERCENT", "QUANTITY", "ORDINAL") and not victim.like_num:
+            if (
+                victim.lower_ != "old"
+                and victim.ent_type_
+                in ("DATE", "TIME", "GPE", "LOC", "FAC", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
+                and not victim.like_num
+            ):
                 continue
             if any(c.dep_ == "det" and c.lower_ == "no" for c in victim.children):
                 continue
-            if victim.pos_ == "PRON" and victim.lower_ in ("it", "this", "what", "something", "anything", "everything", "nothing", "you"):
+            if victim.pos_ == "PRON" and victim.lower_ in (
+                "it",
+                "this",
+                "what",
+                "something",
+                "anything",
+                "everything",
+                "nothing",
+                "you",
+            ):
                 continue
             if victim.lower_ in lex.IDIOM_REFLEXIVES or not any(ch.isalnum() for ch in victim.text):
                 continue
-            if victim.lower_ in ("someone", "anyone", "somebody", "anybody") and t.tag_ in ("VBZ", "VBP"):
+            if victim.lower_ in ("someone", "anyone", "somebody", "anybody") and t.tag_ in (
+                "VBZ",
+                "VBP",
+            ):
                 continue  # generic: "when someone dies in custody"
-            if victim.pos_ in ("ADJ", "ADV", "VERB", "ADP", "PUNCT", "SYM", "X") and victim.lower_ != "old" and victim.ent_type_ != "ORDINAL":
+            if (
+                victim.pos_ in ("ADJ", "ADV", "VERB", "ADP", "PUNCT", "SYM", "X")
+                and victim.lower_ != "old"
+                and victim.ent_type_ != "ORDINAL"
+            ):
                 continue
         if count_tok is not None:
             q = _quantity(count_tok, sent) or (None, None, None, None)
@@ -831,7 +1074,9 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
             if q[0] is None and q[1] is None:
                 continue
         else:
-            q, words, head, part = _count_victims(victim, sent, no_conj=(t.dep_ == "amod" and t.head.i == victim.i))
+            q, words, head, part = _count_victims(
+                victim, sent, no_conj=(t.dep_ == "amod" and t.head.i == victim.i)
+            )
         if q[0] == 0:
             continue
         if q[0] is None and t.tag_ in ("VBZ", "VBP") and kind == "verb":
@@ -839,29 +1084,66 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
         if _is_tally(t, sent):
             continue  # "45 killed in July", "in separate shootings"
         figs.append(
-            _Figure(category, q[0], q[1], q[2], q[3], words, head, sent, t, victim,
-                    weak=weak, partitive=part,
-                    subset=part or (victim is not None and victim.like_num and victim.dep_ in ("npadvmod", "appos", "conj", "nsubjpass", "nsubj") and kind != "weak" and words is None))
+            _Figure(
+                category,
+                q[0],
+                q[1],
+                q[2],
+                q[3],
+                words,
+                head,
+                sent,
+                t,
+                victim,
+                weak=weak,
+                partitive=part,
+                subset=part
+                or (
+                    victim is not None
+                    and victim.like_num
+                    and victim.dep_ in ("npadvmod", "appos", "conj", "nsubjpass", "nsubj")
+                    and kind != "weak"
+                    and words is None
+                ),
+            )
         )
     # the same victims under two triggers ("were shot and killed"): keep the stronger one
     out: list[_Figure] = []
     for f in figs:
-        dup = next((g for g in out if g.victim_tok is not None and f.victim_tok is not None and g.victim_tok.i == f.victim_tok.i), None)
+        dup = next(
+            (
+                g
+                for g in out
+                if g.victim_tok is not None
+                and f.victim_tok is not None
+                and g.victim_tok.i == f.victim_tok.i
+            ),
+            None,
+        )
         if dup is None:
             out.append(f)
             continue
         if (dup.weak and not f.weak) or (f.category == "killed" and dup.category == "injured"):
             out[out.index(dup)] = f  # "shot and killed", "hurt and killed": one death
-        elif not dup.weak and not f.weak and dup.category != f.category and "killed" not in (f.category, dup.category):
+        elif (
+            not dup.weak
+            and not f.weak
+            and dup.category != f.category
+            and "killed" not in (f.category, dup.category)
+        ):
             out.append(f)
     # elliptical victims: "killed one fighter and wounded four" -> four fighters
     for i, f in enumerate(out):
-        if f.victims is None and f.victim_tok is not None and (f.victim_tok.like_num or f.victim_tok.lower_ in ("others", "another")) and not f.partitive:
+        if (
+            f.victims is None
+            and f.victim_tok is not None
+            and (f.victim_tok.like_num or f.victim_tok.lower_ in ("others", "another"))
+            and not f.partitive
+        ):
             prev = next((g for g in reversed(out[:i]) if g.victims), None)
             if prev is not None:
                 f.victims, f.victim_head = prev.victims, prev.victim_head
     # "six people were shot, two of them fatally": the shot who died are not also hurt
-    weak = [f for f in out if f.weak and f.count]
     killed = [f for f in out if f.category == "killed" and f.count]
     final: list[_Figure] = []
     for f in out:
@@ -875,16 +1157,28 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
                 f.qualifier = f.qualifier
                 final.append(f)
                 continue
-            if not any(g.subset for g in killed) and f.count <= max(g.count for g in killed) and not _is_other(f):
+            if (
+                not any(g.subset for g in killed)
+                and f.count <= max(g.count for g in killed)
+                and not _is_other(f)
+            ):
                 if any(_same_people(f, g) for g in killed):
                     continue  # "Lewis died after he was shot": the same person
                 f.contrast = True  # "an officer was shot and the suspect was killed"
         final.append(f)
-    del weak
     return final
 
 
-_SURVIVAL_WORDS = ("non", "minor", "survive", "stable", "treated", "released", "recover", "good condition")
+_SURVIVAL_WORDS = (
+    "non",
+    "minor",
+    "survive",
+    "stable",
+    "treated",
+    "released",
+    "recover",
+    "good condition",
+)
 
 
 def _survives(t: Token) -> bool:
@@ -906,7 +1200,10 @@ def _is_other(f: _Figure) -> bool:
     v = f.victim_tok
     return v is not None and (
         v.lower_ in ("others", "another")
-        or any(c.lower_ in ("another", "other", "others", "second", "third", "more", "additional") for c in v.children)
+        or any(
+            c.lower_ in ("another", "other", "others", "second", "third", "more", "additional")
+            for c in v.children
+        )
     )
 
 
@@ -927,7 +1224,9 @@ def extract_casualties(doc: Doc, entities: list[Entity]) -> list[Casualty]:
     if not doc.text.strip():
         return []
     ent_starts = sorted(((s, e) for e in entities for s, _ in e.mentions), key=lambda x: x[0])
-    locs = [(s, e_, ent) for ent in entities if ent.type in _LOCATION_TYPES for s, e_ in ent.mentions]
+    locs = [
+        (s, e_, ent) for ent in entities if ent.type in _LOCATION_TYPES for s, e_ in ent.mentions
+    ]
     gpe_names = {ent.name for ent in entities if ent.type == "GPE"}
     sents = _sentences(doc)
     figures: list[_Figure] = []
@@ -940,7 +1239,9 @@ def extract_casualties(doc: Doc, entities: list[Entity]) -> list[Casualty]:
         if not found:
             continue
         unverified = _says_unverified(sent) or (
-            k + 1 < len(sents) and _says_unverified(sents[k + 1]) and _refers_to_figure(sents[k + 1])
+            k + 1 < len(sents)
+            and _says_unverified(sents[k + 1])
+            and _refers_to_figure(sents[k + 1])
         )
         for f in found:
             f.attribution = _attribution(f.trigger, sent, ent_starts)
@@ -952,9 +1253,22 @@ def extract_casualties(doc: Doc, entities: list[Entity]) -> list[Casualty]:
     max_killed = max((f.count for f in figures if f.category == "killed" and f.count), default=0)
     kept: list[_Figure] = []
     for f in figures:
-        if f.weak and max_killed and (f.count or 1) <= max_killed and not _is_other(f) and not f.contrast:
+        if (
+            f.weak
+            and max_killed
+            and (f.count or 1) <= max_killed
+            and not _is_other(f)
+            and not f.contrast
+        ):
             continue  # "was shot" / "a gunshot wound" told of someone the article says died
-        if f.weak and f.trigger.pos_ == "VERB" and f.count and max_killed and f.count > max_killed and not (f.adjusted or f.contrast or _is_other(f)):
+        if (
+            f.weak
+            and f.trigger.pos_ == "VERB"
+            and f.count
+            and max_killed
+            and f.count > max_killed
+            and not (f.adjusted or f.contrast or _is_other(f))
+        ):
             # "five people were shot" ... "one of them died": the shot who died are not injured
             f.count -= max_killed
             f.count_min = f.count if f.count_min is not None else None

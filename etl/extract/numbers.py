@@ -14,12 +14,24 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-__all__ = ["Quantity", "HEDGES", "apply_hedge", "match_hedge", "parse_number", "is_number_word"]
+__all__ = ["HEDGES", "Quantity", "apply_hedge", "is_number_word", "match_hedge", "parse_number"]
 
 # Multipliers that may follow a digit ("3.5 million") or a word number ("two dozen").
-_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+}
 # Plural scale words used alone ("dozens of people"): a lower bound only.
-_VAGUE_PLURALS = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000}
+_VAGUE_PLURALS = {
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2_000,
+    "millions": 2_000_000,
+}
 _ONE = {"a", "an", "one", "single", "lone"}
 _DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -71,7 +83,7 @@ class Quantity:
 
 
 def _to_int(x: float) -> int:
-    return int(round(x))
+    return round(x)
 
 
 def is_number_word(word: str) -> bool:

@@ -14,7 +14,9 @@ from etl.nlp import get_nlp
 def _entities(text: str, names: dict[str, str]) -> list[Entity]:
     out = []
     for name, typ in names.items():
-        mentions = [(m.start(), m.end()) for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)]
+        mentions = [
+            (m.start(), m.end()) for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)
+        ]
         out.append(Entity(name=name, type=typ, mentions=mentions))
     return out
 
@@ -84,13 +86,19 @@ def test_counts_and_hedges(text, count, cmin, cmax, qualifier):
 
 
 def test_dozens_is_a_lower_bound():
-    cas = [c for c in _run("Dozens of people were injured in the stampede.") if c.category == "injured"]
+    cas = [
+        c for c in _run("Dozens of people were injured in the stampede.") if c.category == "injured"
+    ]
     assert len(cas) == 1
     assert cas[0].count_min == 24 and cas[0].count_max is None
 
 
 def test_hundreds_is_a_lower_bound():
-    cas = [c for c in _run("Hundreds of demonstrators were arrested over the weekend.") if c.category == "arrested"]
+    cas = [
+        c
+        for c in _run("Hundreds of demonstrators were arrested over the weekend.")
+        if c.category == "arrested"
+    ]
     assert len(cas) == 1
     assert cas[0].count_min == 200 and cas[0].count_max is None
 
@@ -165,7 +173,9 @@ def test_attribution_resolves_earlier_noun_phrase():
 
 
 def test_unconfirmed_in_same_sentence():
-    cas = _run("Activists said 12 people were killed, a figure that could not be independently verified.")
+    cas = _run(
+        "Activists said 12 people were killed, a figure that could not be independently verified."
+    )
     assert [c.confirmed for c in cas] == [False]
 
 
@@ -308,7 +318,9 @@ def test_named_victim_counts_one():
 
 
 def test_n_shot_then_deaths_in_later_sentence():
-    cas = _run("Five men were shot near a bar on Friday night. One of them died in hospital.")
+    cas = _run(
+        "Five men were shot near a bar on Friday night. One of them died in hospital."
+    )
     assert _pairs(cas) == [("injured", 4), ("killed", 1)]
 
 
@@ -332,13 +344,18 @@ def test_figurative_or_historical_yield_nothing(text):
 
 def test_number_of_injured():
     cas = _run("Hospital sources put the number of injured at more than 60.")
-    assert [(c.category, c.count, c.count_min, c.count_max) for c in cas] == [("injured", 60, 60, None)]
+    assert [(c.category, c.count, c.count_min, c.count_max) for c in cas] == [
+        ("injured", 60, 60, None)
+    ]
     assert cas[0].attribution == "Hospital sources"
 
 
 def test_others_take_the_victims_of_the_figure_before():
     cas = _run("The bomber killed at least 23 people and wounded 45 others at a wedding.")
-    assert sorted((c.category, c.count, c.victims) for c in cas) == [("injured", 45, "people"), ("killed", 23, "people")]
+    assert sorted((c.category, c.count, c.victims) for c in cas) == [
+        ("injured", 45, "people"),
+        ("killed", 23, "people"),
+    ]
 
 
 def test_location_in_the_figures_clause_wins():
@@ -359,7 +376,10 @@ def test_reference_without_number_or_victims_is_dropped():
         ("Detectives are investigating the shooting of a 5-year-old boy.", [("injured", 1)]),
         ("Detectives are investigating the fatal shooting of a 5-year-old boy.", [("killed", 1)]),
         ("Two passengers did not survive the crash.", [("killed", 2)]),
-        ("Four men were struck by bullets and a fifth was hit by debris.", [("injured", 1), ("injured", 4)]),
+        (
+            "Four men were struck by bullets and a fifth was hit by debris.",
+            [("injured", 1), ("injured", 4)],
+        ),
         ("Everyone survived the crash.", []),
     ],
 )

@@ -79,6 +79,9 @@ def test_apply_hedge_vague():
     assert apply_hedge(parse_number("dozens"), None) == (24, 24, None)
 
 
-@pytest.mark.parametrize(("word", "ok"), [("17", True), ("seven", True), ("dozen", True), ("million", True), ("people", False)])
+@pytest.mark.parametrize(
+    ("word", "ok"),
+    [("17", True), ("seven", True), ("dozen", True), ("million", True), ("people", False)],
+)
 def test_is_number_word(word, ok):
     assert is_number_word(word) is ok
