@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from etl.extract.entities import extract_entities  # noqa: E402
-from etl.nlp import get_nlp  # noqa: E402
+from etl.extract.entities import extract_entities
+from etl.nlp import get_nlp
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 

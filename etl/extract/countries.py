@@ -51,7 +51,7 @@ DISPLAY_OVERRIDES: dict[str, str] = {
     "GB": "United Kingdom",
 }
 
-_STRIP_THE = re.compile(r"^(?:the)\s+", re.I)
+_STRIP_THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 
 
 def _key(text: str) -> str:

@@ -224,11 +224,7 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     parts, a = [], start
     for i in range(start, end):
         t = doc[i]
-        if "\n" in t.text or (t.is_space and "\n" in t.text):
-            if i > a:
-                parts.append((a, i))
-            a = i + 1
-        elif t.text in _POSSESSIVES and (t.tag_ == "POS" or len(t.text) == 2) and i < end - 1:
+        if "\n" in t.text or (t.is_space and "\n" in t.text) or t.text in _POSSESSIVES and (t.tag_ == "POS" or len(t.text) == 2) and i < end - 1:
             if i > a:
                 parts.append((a, i))
             a = i + 1
@@ -296,9 +292,7 @@ def _clean(doc: Doc, text_all: str, a: int, b: int, label: str,
     while a < b:
         t = doc[a]
         low = _clean_word(t.text)
-        if t.is_punct or t.is_space or t.text in _QUOTES:
-            a += 1
-        elif low in L.DETERMINERS:
+        if t.is_punct or t.is_space or t.text in _QUOTES or low in L.DETERMINERS:
             a += 1
         elif a + 1 < b and (a in starts or a == 0) and t.tag_ in _FUNCTION_TAGS:
             a += 1  # a capitalised function word opening a sentence: "With the Presidents Cup"
