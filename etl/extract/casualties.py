@@ -1207,6 +1207,36 @@ def _is_other(f: _Figure) -> bool:
     )
 
 
+def _anaphoric(f: _Figure) -> bool:
+    """Victims told as someone already introduced: definite, possessed, pronoun, name, partitive."""
+    v = f.victim_tok
+    if f.partitive:
+        return True
+    if v is None:
+        return False
+    if v.pos_ == "PRON" and v.lower_ not in ("someone", "somebody", "one", "another", "others"):
+        return True
+    if v.pos_ == "PROPN" and v.ent_type_ == "PERSON":
+        return True
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "both"))
+        or c.dep_ == "poss"
+        for c in v.children
+    ) and not any(c.lower_ in ("another", "other", "second", "third", "fourth") for c in v.children)
+
+
+def _distinct_names(a: _Figure, b: _Figure) -> bool:
+    """Two different named people are two victims."""
+    va, vb = a.victim_tok, b.victim_tok
+    return (
+        va is not None
+        and vb is not None
+        and va.ent_type_ == vb.ent_type_ == "PERSON"
+        and va.pos_ == vb.pos_ == "PROPN"
+        and va.lower_ != vb.lower_
+    )
+
+
 def _merge_key_compatible(a: _Figure, b: _Figure) -> bool:
     if a.category != b.category or a.count != b.count:
         return False
@@ -1215,7 +1245,7 @@ def _merge_key_compatible(a: _Figure, b: _Figure) -> bool:
     if a.count is None:
         return a.victim_head is not None and a.victim_head == b.victim_head
     if a.victim_head and b.victim_head:
-        return a.victim_head == b.victim_head
+        return a.victim_head == b.victim_head and not _distinct_names(a, b)
     return b.partitive or a.partitive or b.victim_head is None or a.victim_head is None
 
 
@@ -1281,6 +1311,19 @@ def extract_casualties(doc: Doc, entities: list[Entity]) -> list[Casualty]:
     merged: list[_Figure] = []
     for f in kept:
         same = next((g for g in merged if _merge_key_compatible(g, f)), None)
+        if same is None and _anaphoric(f):
+            # "the boy", "he", "Jihad Cromer", "one of the victims": someone already counted
+            cands = [
+                g
+                for g in merged
+                if g.category == f.category
+                and g.count is not None
+                and f.count is not None
+                and f.count <= g.count
+                and not (g.location and f.location and g.location != f.location)
+                and not _distinct_names(g, f)
+            ]
+            same = cands[-1] if cands else None
         if same is None:
             merged.append(f)
             continue

@@ -385,3 +385,23 @@ def test_reference_without_number_or_victims_is_dropped():
 )
 def test_more_injury_and_death_phrases(text, pairs):
     assert _pairs(_run(text)) == pairs
+
+
+def test_definite_re_mention_is_merged():
+    text = "A man was killed on Main Street on Sunday. The victim died at the scene, police said."
+    cas = _run(text)
+    assert _pairs(cas) == [("killed", 1)]
+    assert len(cas[0].mentions) == 2
+
+
+def test_named_victim_of_a_counted_group_is_merged():
+    text = (
+        "Three hikers were killed in the avalanche. John Smith, 40, was killed while guiding them."
+    )
+    cas = _run(text)
+    assert _pairs(cas) == [("killed", 3)]
+
+
+def test_two_named_victims_stay_apart():
+    text = "Maria Lopez was killed on Friday. Ana Ruiz was killed on Saturday."
+    assert _pairs(_run(text)) == [("killed", 1), ("killed", 1)]
