@@ -1250,7 +1250,18 @@ def _merge_key_compatible(a: _Figure, b: _Figure) -> bool:
 
 
 def extract_casualties(doc: Doc, entities: list[Entity]) -> list[Casualty]:
-    """Casualty figures of one parsed article body (see the module docstring)."""
+    """Casualty figures of one parsed article body (see the module docstring).
+
+    Never raises: an unexpected parse must not cost the article its entities and quotes.
+    """
+    try:
+        return _extract(doc, entities)
+    except Exception:
+        log.exception("casualty extraction failed")
+        return []
+
+
+def _extract(doc: Doc, entities: list[Entity]) -> list[Casualty]:
     if not doc.text.strip():
         return []
     ent_starts = sorted(((s, e) for e in entities for s, _ in e.mentions), key=lambda x: x[0])
