@@ -46,11 +46,13 @@ _WS_RE = re.compile(r"\s+")
 _HYPHEN_PAIR_RE = re.compile(r"^[A-Z][\w.]*(?:-[A-Z][\w.]*)+$")
 _FUNCTION_TAGS = {"IN", "DT", "CC", "PRP", "PRP$", "WDT", "WP", "WRB", "TO", "MD", "EX", "RB"}
 _HYPHEN_SUFFIXES = {"led", "run", "era", "born", "made", "like", "type", "held", "free", "wide"}
-_AKA_RE = re.compile(r"(?:\s+[a-z]+){0,2},\s+(?:also\s+|otherwise\s+|better\s+|formerly\s+)?"
+_AKA_RE = re.compile(r"(?:\s+[a-z]+){0,2}(?:\s*\([^()\n]{1,12}\))?,\s+(?:also\s+|otherwise\s+|better\s+|formerly\s+)?"
                      r"(?:known|called|referred\s+to)\s+as\s+(?:the\s+)?")
 _SITE_RE = re.compile(r"(?<![\w./@])[A-Z][\w-]*\.(?:[a-z]{2,}\.)?[a-z]{2,}(?![\w/@])")
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md"}
 _DATELINE_RE = re.compile(r"(?:,[^\n(—–]{1,40})?\s*(?:\(|—|–|-{1,2}\s)")
+_DATELINE_START_RE = re.compile(
+    r"\s*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})(?=(?:,[^\n(—–]{1,40})?\s*(?:\(|—|–|-{1,2}\s))")
 _PLACE = "PLACE"  # pseudo-type of a vote for "some place": goes to GPE or LOC at the end
 
 
@@ -208,6 +210,12 @@ def _raw_spans(doc: Doc, text: str, starts: frozenset[int]) -> list[tuple[int, i
             end += 2
         spans.append((start, end, label))
         taken.update(range(start, end))
+    mt = _DATELINE_START_RE.match(text)  # "ERBIL, Kurdistan Region —": the dateline place
+    if mt:
+        span = doc.char_span(mt.start(1), mt.end(1))
+        if span is not None and not any(t.ent_type_ for t in span):
+            spans.append((span.start, span.end, "GPE"))
+            taken.update(range(span.start, span.end))
     for mt in _SITE_RE.finditer(text):  # capitalised web addresses are outlets: "Polygraph.info"
         span = doc.char_span(mt.start(), mt.end())
         if span is None or len(span) != 1:
@@ -219,21 +227,26 @@ def _raw_spans(doc: Doc, text: str, starts: frozenset[int]) -> list[tuple[int, i
     return spans
 
 
-def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a span at line breaks and at an inner possessive."""
+def _split(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """Split a span at line breaks, at an inner possessive ("Tufts University's Feinstein
+    Center"), at a lower-case verb ("Garrett hit Rudolph") and, for places, at a comma
+    ("ERBIL, Kurdistan Region")."""
     parts, a = [], start
     for i in range(start, end):
         t = doc[i]
-        if "\n" in t.text or (t.is_space and "\n" in t.text) or t.text in _POSSESSIVES and (t.tag_ == "POS" or len(t.text) == 2) and i < end - 1:
+        inner = start < i < end - 1
+        cut_here = (
+            "\n" in t.text
+            or (t.text in ("'s", "’s") and i < end - 1)  # not "Workers’ Party"
+            or (inner and t.is_lower and t.pos_ in ("VERB", "AUX"))
+            or (inner and t.text == "," and label in ("GPE", "LOC"))
+        )
+        if cut_here:
             if i > a:
                 parts.append((a, i))
             a = i + 1
         elif "\n" in t.whitespace_ and i < end - 1:
             parts.append((a, i + 1))
-            a = i + 1
-        elif t.is_lower and t.pos_ in ("VERB", "AUX") and start < i < end - 1:
-            if i > a:  # "Garrett hit Rudolph": two names around a verb
-                parts.append((a, i))
             a = i + 1
     if a < end:
         parts.append((a, end))
@@ -428,11 +441,12 @@ def extract_entities(doc: Doc) -> list[Entity]:
     starts = _sentence_starts(doc)
     text_all = doc.text  # Doc.text joins every token on each access
     for start, end, label in _raw_spans(doc, text_all, starts):
-        for a, b in _split(doc, start, end):
+        for a, b in _split(doc, start, end, label):
             m = _clean(doc, text_all, a, b, label, starts)
             if m is not None:
                 mentions.append(m)
     _coordinated_first_names(doc, mentions)
+    mentions.extend(_surname_mentions(doc, text_all, mentions))
     acronym_defs = _acronym_definitions(text_all, mentions)
     mentions = _drop_nested(mentions)
     mentions.extend(_acronym_mentions(text_all, mentions, acronym_defs))
@@ -678,6 +692,33 @@ def _coordinated_first_names(doc: Doc, mentions: list[_Mention]) -> None:
             words = other.text.split()
             if other.label == "PERSON" and len(words) == 2:
                 m.text = f"{m.text} {words[-1]}"
+
+
+def _surname_mentions(doc: Doc, text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Surnames of the people named in full that the model left untagged ("Sudani stressed")."""
+    names = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "PERSON" and len(words) > 1:
+            last = _last_name(words)
+            for w in {last, last.split("-", 1)[1] if _core_word(last) != norm_key(last) else last}:
+                if len(w) >= 4 and w[:1].isupper() and w.replace("-", "").isalpha():
+                    names.add(w)
+    if not names:
+        return []
+    covered = sorted((m.start, m.end) for m in mentions)
+    out = []
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names))) + r")(?![\w-])")
+    for mt in pattern.finditer(text):
+        s, e = mt.span(1)
+        if any(a < e and s < b for a, b in covered):
+            continue
+        span = doc.char_span(s, e)
+        if span is None or any(t.pos_ != "PROPN" or t.ent_type_ for t in span):
+            continue
+        out.append(_Mention(s, e, mt.group(1), mt.group(1), "PERSON", span.start, span.end,
+                            Counter({"PERSON": 1})))
+    return out
 
 
 def _drop_nested(mentions: list[_Mention]) -> list[_Mention]:

@@ -487,3 +487,24 @@ def test_capitalised_dateline_place_gets_a_readable_name(nlp):
     doc = _doc(nlp, text, [("MARIUPOL", "GPE")])
     [e] = extract_entities(doc)
     assert e.name == "Mariupol" and "MARIUPOL" in e.aliases
+
+
+def test_untagged_surname_and_dateline_become_mentions(nlp):
+    text = ("HALABJA, Kurdistan Region — Premier Omar Ahmad al-Dulaimi visited the town. "
+            "Dulaimi promised aid, and Dulaimi later left Halabja.")
+    doc = _doc(nlp, text, [("Kurdistan Region", "GPE"), ("Omar Ahmad al-Dulaimi", "PERSON"),
+                           ("Halabja", "GPE")])
+    ents = _by_name(extract_entities(doc))
+    assert len(ents["Omar Ahmad al-Dulaimi"].mentions) == 3
+    assert ents["Halabja"].type == "GPE" and len(ents["Halabja"].mentions) == 2
+
+
+def test_plural_possessive_stays_in_the_name_and_aka_after_acronym(nlp):
+    text = ("The Kurdistan Workers’ Party (PKK) denied it. The Popular Defence Units (PDU), "
+            "also known as the Shield Brigade, agreed. The PKK and the PDU met.")
+    doc = _doc(nlp, text, [("Kurdistan Workers’ Party", "ORG"), ("Popular Defence Units", "ORG"),
+                           ("Shield Brigade", "PERSON")])
+    ents = _by_name(extract_entities(doc))
+    assert len(ents["Kurdistan Workers’ Party"].mentions) == 3
+    pdu = ents["Popular Defence Units"]
+    assert {"PDU", "Shield Brigade"} <= set(pdu.aliases) and pdu.type == "ORG"
