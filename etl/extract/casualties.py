@@ -1140,7 +1140,14 @@ def _figures_in_sentence(sent: Span) -> list[_Figure]:
             and (f.victim_tok.like_num or f.victim_tok.lower_ in ("others", "another"))
             and not f.partitive
         ):
-            prev = next((g for g in reversed(out[:i]) if g.victims), None)
+            prev = next(
+                (
+                    g
+                    for g in reversed(out[:i])
+                    if g.victims and g.victim_tok is not None and g.victim_tok.pos_ == "NOUN"
+                ),
+                None,
+            )
             if prev is not None:
                 f.victims, f.victim_head = prev.victims, prev.victim_head
     # "six people were shot, two of them fatally": the shot who died are not also hurt
@@ -1214,8 +1221,17 @@ def _anaphoric(f: _Figure) -> bool:
         return True
     if v is None:
         return False
-    if v.pos_ == "PRON" and v.lower_ not in ("someone", "somebody", "one", "another", "others"):
-        return True
+    if v.pos_ == "PRON" and v.lower_ not in (
+        "someone",
+        "somebody",
+        "one",
+        "another",
+        "others",
+        "himself",
+        "herself",
+        "themselves",
+    ):
+        return True  # a reflexive is the attacker, not the victim told before
     if v.pos_ == "PROPN" and v.ent_type_ == "PERSON":
         return True
     return any(
@@ -1237,9 +1253,16 @@ def _distinct_names(a: _Figure, b: _Figure) -> bool:
     )
 
 
+_REFLEXIVES = {"himself", "herself", "themselves"}
+
+
 def _merge_key_compatible(a: _Figure, b: _Figure) -> bool:
     if a.category != b.category or a.count != b.count:
         return False
+    if a.sent.start == b.sent.start:
+        return False  # two figures of one sentence are two statements
+    if any(f.victim_tok is not None and f.victim_tok.lower_ in _REFLEXIVES for f in (a, b)):
+        return False  # "... before killing himself": the attacker, another death
     if a.location and b.location and a.location != b.location:
         return False
     if a.count is None:
@@ -1328,6 +1351,7 @@ def _extract(doc: Doc, entities: list[Entity]) -> list[Casualty]:
                 g
                 for g in merged
                 if g.category == f.category
+                and g.sent.start != f.sent.start
                 and g.count is not None
                 and f.count is not None
                 and f.count <= g.count

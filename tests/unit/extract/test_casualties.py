@@ -405,3 +405,14 @@ def test_named_victim_of_a_counted_group_is_merged():
 def test_two_named_victims_stay_apart():
     text = "Maria Lopez was killed on Friday. Ana Ruiz was killed on Saturday."
     assert _pairs(_run(text)) == [("killed", 1), ("killed", 1)]
+
+
+def test_attacker_who_killed_himself_is_not_merged_into_the_victim():
+    cas = _run("The gunman shot and killed his neighbor before fatally shooting himself.")
+    assert _pairs(cas) == [("killed", 1), ("killed", 1)]
+
+
+def test_others_do_not_inherit_a_name():
+    cas = _run("The shooting left Anthony Ray dead and three others injured.")
+    got = sorted((c.category, c.count, c.victims) for c in cas)
+    assert got == [("injured", 3, None), ("killed", 1, "Anthony Ray")]
