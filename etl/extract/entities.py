@@ -1,26 +1,35 @@
 """Named entities with canonical names, every mention's offsets and ISO codes for countries.
 
 ``extract_entities(doc)`` takes the spaCy parse of one article body and returns one
-:class:`~etl.models.Entity` per real-world entity of the article:
+:class:`~etl.models.Entity` per real-world entity of the article, in order of first mention:
 
-1. **Mentions.** spaCy's PERSON, ORG, GPE, LOC, NORP, FAC and EVENT spans, split at line breaks
-   and at an inner possessive ("Tufts University's Feinstein Center"), trimmed of determiners,
-   possessive "'s", punctuation, leading numbers and lower-case words, and (for people) titles
-   ("President", "Cmdr."). Junk (lone punctuation, page furniture such as "Article", dates) is
-   dropped. A nationality adjective directly followed by capitalised words becomes an
-   organisation ("Islamic" + "State"), and capitalised web addresses ("Polygraph.info") are
-   added as organisations.
+1. **Mentions.** spaCy's PERSON, ORG, GPE, LOC, NORP, FAC and EVENT spans, split at line
+   breaks, at an inner "'s" ("Tufts University's Feinstein Center"), at a lower-case verb and
+   (places) at a comma; trimmed of determiners, possessives, punctuation, leading numbers,
+   lower-case words, trailing nouns ("Logar province" -> "Logar", the noun kept as a type cue),
+   sentence-opening function words and, for people, titles ("President", "Cmdr."). Junk (lone
+   punctuation, page furniture such as "Article", dates, job-title fragments such as "Secretary
+   of State" -> "State", "pro-"/"non-" adjectives) is dropped. A nationality adjective followed
+   by capitalised words becomes an organisation ("Islamic" + "State"); capitalised web
+   addresses ("Polygraph.info"), the body's dateline place, untagged surnames of people named in
+   full and every use of a defined acronym are added as mentions.
 2. **Forms.** Mentions with the same normalised text are one form whatever spaCy's label.
-3. **Linking.** Country names and aliases resolve through pycountry (``countries.py``); an
-   acronym links to the name it abbreviates, defined in parentheses ("Kataib Hezbollah (KH)")
-   or matching the initials of a name in the text; a single word links to the person whose
-   surname (or unique first name) it is; a shorter name links to a longer one that contains it
-   ("Security Council" -> "UN Security Council", "Kurdistan" -> "Kurdistan Region").
-4. **Type** by a vote over all mentions of the entity: spaCy's label, plus context cues
-   (a title before the name, "province"/"camp"/"group" after it, "energy company X", a person
-   label right after "the" or "in"), so one mis-typed mention does not split an entity.
-5. **Name** = the longest form (countries: the canonical short name), aliases = the other
-   surface forms, mentions = the character offsets of every mention, short forms included.
+3. **Linking** (union-find over forms): country names and aliases through pycountry
+   (``countries.py``); acronyms defined in parentheses or by ", or X" ("Kataib Hezbollah (KH)",
+   extending a name the model cut short to match the initials) or matching the initials of a
+   name in the text; "X, also known as Y"; surnames, unique first names and spelling variants
+   of people named in full; same first and last name ("George W. Bush"); shorter names inside
+   longer ones ("Security Council" -> "UN Security Council", "Kurdistan" -> "Kurdistan Region",
+   "Taliban" -> "Afghan Taliban", "Sierra Nevada" -> "Sierra Nevada Corporation"); nationality
+   plurals ("Americans" -> "American").
+4. **Type** by a vote over all mentions of the entity: spaCy's label plus context cues (a title
+   before the name, "province"/"camp"/"group" after it, "energy company X", a head word such as
+   "Hospital" or "Drive", a person label right after "the" or "in", a dateline, an airport or
+   "City of X" naming a place, an acronym for an organisation), so one mis-typed mention does
+   not split an entity; surnames linked to a full name vote PERSON.
+5. **Name** = the longest form (countries: the canonical short name from ``countries.py``),
+   aliases = the other surface forms, mentions = character offsets of every mention, short
+   forms included, sorted and unique.
 """
 
 from __future__ import annotations
