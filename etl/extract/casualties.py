@@ -343,8 +343,18 @@ def _victim_of_verb(v: Token, kind: str) -> Token | None:
                 )
             ):
                 return subj  # "one was killed and three others injured" (tagged as a past tense)
-        if v.dep_ in ("acl", "amod") and v.tag_ == "VBN":
+        if (v.dep_ == "amod" and v.tag_ in ("VBN", "JJ")) or (v.dep_ == "acl" and v.tag_ == "VBN"):
             return v.head  # "a man killed in the attack", "the injured man"
+        if v.dep_ in ("xcomp", "oprd", "ccomp") and v.head.lemma_.lower() in (
+            "find",
+            "leave",
+            "report",
+            "discover",
+        ):
+            h = v.head
+            hs = _subject(h, ("nsubjpass",)) or _object(h)
+            if hs is not None:
+                return _resolve_relative(hs, h)  # "five people were found shot"
         if v.dep_ == "relcl":
             return None
         if v.dep_ == "conj" and v.head.i != v.i:
@@ -862,8 +872,12 @@ def _is_tally(trigger: Token, sent: Span) -> bool:
     for t in sent:
         if (
             t.lower_ in ("from", "between")
-            and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in t.children)
+            and any(
+                c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") and "year" not in c.lower_
+                for c in t.children
+            )
             and any(x.lower_ in ("to", "through", "until", "and") and x.i > t.i for x in sent)
+            and not any(x.lower_ in ("age", "ages", "aged") for x in sent)
         ):
             return True  # "from Tuesday afternoon to early Wednesday"
     toks = [x for x in _clause_tokens(trigger) if sent.start <= x.i < sent.end]
@@ -876,6 +890,9 @@ def _is_tally(trigger: Token, sent: Span) -> bool:
                 continue
             seen_ents.add(ent.start)
             text = ent.text.lower()
+            before = {x.lower_ for x in sent.doc[max(sent.start, ent.start - 3) : ent.start]}
+            if re.search(r"\bold\b|\bof age\b|\bages?\b|\baged\b", text) or "age" in before:
+                continue  # "whose ages ranged from 19 to 24 years"
             if _YEAR_RE.search(text):
                 return True
             words = set(re.findall(r"[a-z]+", text))

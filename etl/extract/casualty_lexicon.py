@@ -54,12 +54,13 @@ NOUNS = {
     "injury": "injured",
     "wound": "injured",
     "abduction": "kidnapped",
+    "wounding": "injured",
     "kidnapping": "kidnapped",
     "arrest": "arrested",
     "disappearance": "missing",
 }
 # "shot", "stabbed": the victims are hurt unless the text says they died.
-WEAK_INJURY_VERBS = {"shoot", "stab"}
+WEAK_INJURY_VERBS = {"shoot", "stab", "hospitalize"}
 # What hits a victim in "was struck by a stray bullet".
 BULLET_WORDS = {
     "bullet",

@@ -416,3 +416,20 @@ def test_others_do_not_inherit_a_name():
     cas = _run("The shooting left Anthony Ray dead and three others injured.")
     got = sorted((c.category, c.count, c.victims) for c in cas)
     assert got == [("injured", 3, None), ("killed", 1, "Anthony Ray")]
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Five people were found shot in a stairwell.", [("injured", 5)]),
+        ("Police said the three injured men were students.", [("injured", 3)]),
+        ("Six others were injured, ranging in age from 17 to 27 years.", [("injured", 6)]),
+        (
+            "Detectives probe the fatal shooting of a man and the wounding of three women.",
+            [("injured", 3), ("killed", 1)],
+        ),
+        ("She is charged in the shooting death of a neighbour.", [("killed", 1)]),
+    ],
+)
+def test_found_shot_injured_men_wounding_and_ages(text, pairs):
+    assert _pairs(_run(text)) == pairs
