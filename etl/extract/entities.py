@@ -501,7 +501,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
                 and f.display.replace(".", "").casefold() in (
                     _initials(g.words, True), _initials(g.words, False)) for g in flist):
             code = None  # "SD" next to "South Dakota" is no ISO code for Sudan
-        if code and (placeish or ftypes[i] != "NORP"):
+        if code:
             f.country = code
     by_code: dict[str, int] = {}
     for i, f in enumerate(flist):
