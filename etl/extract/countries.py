@@ -39,6 +39,8 @@ SHORT_FORMS: dict[str, str] = {
     "Democratic Republic of Congo": "CD",
     "Republic of Congo": "CG",
     "UAE": "AE",
+    "N. Korea": "KP",
+    "S. Korea": "KR",
 }
 
 # Display names where pycountry's (common) name is not the usual English short name.

@@ -62,6 +62,7 @@ _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md"}
 _DATELINE_RE = re.compile(r"(?:,[^\n(—–]{1,40})?\s*(?:\(|—|–|-{1,2}\s)")
 _DATELINE_START_RE = re.compile(
     r"\s*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})(?=(?:,[^\n(—–]{1,40})?\s*(?:\(|—|–|-{1,2}\s))")
+_POSSESSIVE_NAME_WORDS = {"people", "children", "women", "men", "workers", "veterans"}
 _PLACE = "PLACE"  # pseudo-type of a vote for "some place": goes to GPE or LOC at the end
 
 
@@ -246,7 +247,8 @@ def _split(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
         inner = start < i < end - 1
         cut_here = (
             "\n" in t.text
-            or (t.text in ("'s", "’s") and i < end - 1)  # not "Workers’ Party"
+            or (t.text in ("'s", "’s") and i < end - 1  # not "Workers’ Party"
+                and doc[i - 1].lower_ not in _POSSESSIVE_NAME_WORDS)  # "People's Republic"
             or (inner and t.is_lower and t.pos_ in ("VERB", "AUX"))
             or (inner and t.text == "," and label in ("GPE", "LOC"))
         )
@@ -551,6 +553,8 @@ def extract_entities(doc: Doc) -> list[Entity]:
             cands = [j for j in person_long if j != i and len(flist[j].words) > len(fw)
                      and [norm_key(w) for w in flist[j].words[-len(fw):]] == fw]
         else:
+            if _is_acronym(f.words[0]) or "." in f.words[0]:
+                continue  # "U.N." is not the "Un" of "Kim Jong Un"
             w = _core_word(f.words[0])
             if ftypes[i] == "NORP":  # "Palvetzian": a surname tagged as a nationality
                 cands = [j for j in person_long if _core_word(_last_name(flist[j].words)) == w]

@@ -508,3 +508,16 @@ def test_plural_possessive_stays_in_the_name_and_aka_after_acronym(nlp):
     assert len(ents["Kurdistan Workers’ Party"].mentions) == 3
     pdu = ents["Popular Defence Units"]
     assert {"PDU", "Shield Brigade"} <= set(pdu.aliases) and pdu.type == "ORG"
+
+
+def test_acronym_is_not_a_surname_and_peoples_republic_is_one_name(nlp):
+    text = ("Kim Jong Un defied the U.N. again. The U.N. condemned the Democratic People's "
+            "Republic of Korea, and N. Korea answered.")
+    doc = _doc(nlp, text, [("Kim Jong Un", "PERSON"), ("U.N.", "ORG"),
+                           ("the Democratic People's Republic of Korea", "GPE"),
+                           ("N. Korea", "PERSON")])
+    ents = _by_name(extract_entities(doc))
+    assert len(ents["Kim Jong Un"].mentions) == 1
+    assert len(ents["U.N."].mentions) == 2
+    nk = ents["North Korea"]
+    assert nk.country_code == "KP" and len(nk.mentions) == 2
