@@ -43,6 +43,11 @@ SHORT_FORMS: dict[str, str] = {
     "S. Korea": "KR",
 }
 
+# ISO alpha codes that English news writes as a country's name ("U.S.", "USA"). Other codes
+# are not accepted: most two-letter codes collide with US state and Canadian province
+# abbreviations ("N.C.", "GA", "PA", "CA") and three-letter ones with words ("ARE", "AND").
+CODES_USED_AS_NAMES = frozenset({"US", "USA"})
+
 # Display names where pycountry's (common) name is not the usual English short name.
 DISPLAY_OVERRIDES: dict[str, str] = {
     "RU": "Russia",
@@ -122,8 +127,8 @@ def _indexes() -> tuple[dict[str, str], dict[str, str]]:
 def lookup_country(text: str, allow_codes: bool = True) -> str | None:
     """Alpha-2 code of the country ``text`` names ("U.S.", "the United States", "Iran"), or None.
 
-    Alpha-2/alpha-3 codes ("US", "U.S.", "USA") are accepted only when written in capitals and
-    ``allow_codes`` is true (the caller passes it for mentions tagged as places).
+    ISO codes are accepted only for the few written as names (``CODES_USED_AS_NAMES``) and
+    when ``allow_codes`` is true (the caller passes it for mentions tagged as places).
     """
     if not text:
         return None
@@ -133,7 +138,7 @@ def lookup_country(text: str, allow_codes: bool = True) -> str | None:
         return names[k]
     if allow_codes:
         compact = _STRIP_THE.sub("", text.strip()).replace(".", "")
-        if compact.isalpha() and compact.isupper() and 2 <= len(compact) <= 3:
+        if compact in CODES_USED_AS_NAMES:
             return codes.get(compact)
     return None
 

@@ -303,6 +303,8 @@ def _clean(doc: Doc, text_all: str, a: int, b: int, label: str,
             b -= 1
         elif b - 1 > a and t.tag_ in _FUNCTION_TAGS and t.tag_ != "RB":
             b -= 1  # headline case: "Guilty Plea In"
+        elif b - 1 > a and t.tag_ in ("VBZ", "VBD", "VBP") and t.text[:1].isupper():
+            b -= 1  # headline case: "Obama Says"
         elif b - 1 > a and t.text[:1].isdigit():
             b -= 1  # a score or a number after the name: "Uchiyama 6-2"
         elif (b - 1 > a and t.is_lower and t.is_alpha and t.lower_ not in L.NAME_PARTICLES

@@ -521,3 +521,16 @@ def test_acronym_is_not_a_surname_and_peoples_republic_is_one_name(nlp):
     assert len(ents["U.N."].mentions) == 2
     nk = ents["North Korea"]
     assert nk.country_code == "KP" and len(nk.mentions) == 2
+
+
+@pytest.mark.parametrize("text", ["N.C.", "NC", "GA", "Pa.", "CA", "IN", "ARE", "AND", "CAN"])
+def test_state_abbreviations_and_words_are_not_country_codes(text):
+    assert lookup_country(text) is None
+
+
+def test_headline_verb_is_not_part_of_a_name(nlp):
+    text = "Obama Says Museum Will Open\n\nBarack Obama spoke. Obama smiled."
+    doc = _doc(nlp, text, [("Obama Says", "PERSON"), ("Barack Obama", "PERSON"),
+                           ("Obama", "PERSON")])
+    [p] = extract_entities(doc)
+    assert p.name == "Barack Obama" and len(p.mentions) == 3
