@@ -684,7 +684,9 @@ def _np_text(head: Token, drop_det: bool = True) -> str:
     return " ".join(parts)
 
 
-def _resolve_speaker(tok: Token, sent: Span, entities_by_start: list[tuple[int, Entity]]) -> str:
+def _resolve_speaker(
+    tok: Token, sent: Span, entities_by_start: list[tuple[int, Entity]]
+) -> str | None:
     """Pronouns and "the official" resolved against earlier sentences."""
     low = tok.lower_
     doc = tok.doc
@@ -693,7 +695,9 @@ def _resolve_speaker(tok: Token, sent: Span, entities_by_start: list[tuple[int, 
         for start, ent in entities_by_start:
             if start < tok.idx and ent.type == "PERSON":
                 best = ent
-        return best.name if best is not None else tok.text
+        return best.name if best is not None else None  # an unresolved pronoun says nothing
+    if tok.pos_ == "PRON":
+        return None  # "they said": no source named
     if (
         tok.pos_ == "NOUN"
         and any(c.lower_ == "the" for c in tok.children)

@@ -433,3 +433,23 @@ def test_others_do_not_inherit_a_name():
 )
 def test_found_shot_injured_men_wounding_and_ages(text, pairs):
     assert _pairs(_run(text)) == pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "attribution"),
+    [
+        ('"Three of our men were killed," the commander said.', "commander"),
+        ("Two people were wounded, said police spokesman John Doe.", "police spokesman John Doe"),
+        ("He said five people had died.", None),
+        ("They said five people had died.", None),
+    ],
+)
+def test_attribution_forms(text, attribution):
+    cas = _run(text)
+    assert [c.attribution for c in cas] == [attribution]
+
+
+def test_pronoun_speaker_resolved_to_earlier_person():
+    text = "Maria Lopez runs the clinic. She said four patients had died."
+    cas = _run(text, {"Maria Lopez": "PERSON"})
+    assert [c.attribution for c in cas] == ["Maria Lopez"]
