@@ -485,6 +485,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
 
     person_long = [i for i, f in enumerate(flist) if ftypes[i] == "PERSON" and len(f.words) > 1]
     person_last = {_core_word(_last_name(flist[i].words)) for i in person_long}
+    person_first = {norm_key(flist[i].words[0]) for i in person_long}
     # "George W. Bush" and "George Bush": same first and last name
     by_first_last: dict[tuple[str, str], int] = {}
     for i in person_long:
@@ -499,6 +500,9 @@ def extract_entities(doc: Doc) -> list[Entity]:
         if len(f.words) == 1 and _core_word(f.words[0]) in person_last:
             continue  # "Jordan" as the surname of a person in the text
         placeish = any(m.label in ("GPE", "LOC") for m in f.mentions)
+        if len(f.words) == 1 and ftypes[i] == "PERSON" and not placeish \
+                and norm_key(f.words[0]) in person_first:
+            continue  # "Chad" as the first name of "Chad Kelly"
         code = lookup_country(f.display, allow_codes=placeish)
         if code and lookup_country(f.display, allow_codes=False) is None and any(
                 len(g.words) > 1 and lookup_country(g.display, allow_codes=False) != code

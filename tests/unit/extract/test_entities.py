@@ -534,3 +534,10 @@ def test_headline_verb_is_not_part_of_a_name(nlp):
                            ("Obama", "PERSON")])
     [p] = extract_entities(doc)
     assert p.name == "Barack Obama" and len(p.mentions) == 3
+
+
+def test_first_name_that_is_a_country_name(nlp):
+    text = "Chad Kelly threw twice. Chad said he felt fine."
+    doc = _doc(nlp, text, [("Chad Kelly", "PERSON"), ("Chad", "PERSON")])
+    [p] = extract_entities(doc)
+    assert (p.name, p.type, p.country_code, len(p.mentions)) == ("Chad Kelly", "PERSON", None, 2)
