@@ -775,7 +775,9 @@ def _acronym_definitions(text: str, mentions: list[_Mention]) -> dict[str, str]:
                             m.surface = m.text
                             words = cand
                             break
-            if len(words) > 1:
+            # the letters must come from the name: not "Naomi Martin (AP)" (a credit); the
+            # order may differ ("Kurdistan Workers' Party (PKK)" keeps Kurdish word order)
+            if len(words) > 1 and set(acro) <= set(_initials(words, False)):
                 defs.setdefault(norm_key(mt.group(1)), norm_key(m.text))
             continue
         if _is_acronym(m.text):

@@ -541,3 +541,10 @@ def test_first_name_that_is_a_country_name(nlp):
     doc = _doc(nlp, text, [("Chad Kelly", "PERSON"), ("Chad", "PERSON")])
     [p] = extract_entities(doc)
     assert (p.name, p.type, p.country_code, len(p.mentions)) == ("Chad Kelly", "PERSON", None, 2)
+
+
+def test_credit_in_parentheses_is_no_acronym_definition(nlp):
+    text = "Photo by Naomi Martin (AP) shows the street. AP reported the toll."
+    doc = _doc(nlp, text, [("Naomi Martin", "PERSON"), ("AP", "ORG")])
+    ents = _by_name(extract_entities(doc))
+    assert set(ents) == {"Naomi Martin", "AP"}
