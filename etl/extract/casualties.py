@@ -271,6 +271,9 @@ def _is_irrealis(t: Token) -> bool:
     """Hypothetical or intended events: "could have been killed", "tried to kill", "if hurt"."""
     auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
     words = {c.text.lower() for c in auxes}
+    window = [x.lower_ for x in t.doc[max(0, t.i - 4) : t.i]]
+    if set(window) & _MODALS and set(window) & {"have", "'ve", "\u2019ve"}:
+        return True  # "could've easily died" (the parse may not attach the auxiliaries)
     if words & _MODALS and words & {"have", "'ve", "’ve", "of"}:
         return True
     if any(c.text.lower() == "to" and c.dep_ == "aux" for c in auxes):

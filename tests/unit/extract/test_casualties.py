@@ -243,6 +243,7 @@ def test_different_figures_are_kept_apart():
         "Nobody was killed in the crash.",
         "The guard was not injured.",
         "He could have been killed in the crash.",
+        "She said she could easily have died.",
         "The rebels threatened to kill the hostages.",
         "The killer was sentenced to life in prison.",
         "The hostage swap freed two prisoners.",
