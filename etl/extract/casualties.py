@@ -52,6 +52,7 @@ class _Figure:
     attribution: str | None = None
     confirmed: bool | None = None
     location: str | None = None
+    place_level: bool = False  # the location is a town, region or country (GPE), not a street
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -777,7 +778,9 @@ def _refers_to_figure(sent: Span) -> bool:
     return bool(words & lex.FIGURE_REFERENTS)
 
 
-def _location(f: _Figure, locs: list[tuple[int, int, Entity]], gpe_names: set[str]) -> str | None:
+def _location(
+    f: _Figure, locs: list[tuple[int, int, Entity]], gpe_names: set[str]
+) -> tuple[str | None, bool]:
     """The place the figure's sentence names: preferably one inside the figure's own clause."""
     sent = f.sent
     doc = sent.doc
@@ -805,13 +808,13 @@ def _location(f: _Figure, locs: list[tuple[int, int, Entity]], gpe_names: set[st
     )
     best = next((t for t in tiers if t), None)
     if best is None:
-        return None
+        return None, False
     _, name, typ, _ = min(best, key=lambda c: c[0])
     if typ == "FAC":
         for gpe in gpe_names:
             if name.startswith(gpe + " "):
-                return gpe
-    return name
+                return gpe, True
+    return name, typ == "GPE"
 
 
 # --------------------------------------------------------------------------- main
@@ -1280,6 +1283,13 @@ def _distinct_names(a: _Figure, b: _Figure) -> bool:
 _REFLEXIVES = {"himself", "herself", "themselves"}
 
 
+def _different_places(a: _Figure, b: _Figure) -> bool:
+    """Two towns or countries; two streets or buildings of one incident are not enough."""
+    return bool(
+        a.location and b.location and a.location != b.location and a.place_level and b.place_level
+    )
+
+
 def _merge_key_compatible(a: _Figure, b: _Figure) -> bool:
     if a.category != b.category or a.count != b.count:
         return False
@@ -1287,7 +1297,7 @@ def _merge_key_compatible(a: _Figure, b: _Figure) -> bool:
         return False  # two figures of one sentence are two statements
     if any(f.victim_tok is not None and f.victim_tok.lower_ in _REFLEXIVES for f in (a, b)):
         return False  # "... before killing himself": the attacker, another death
-    if a.location and b.location and a.location != b.location:
+    if _different_places(a, b):
         return False
     if a.count is None:
         return a.victim_head is not None and a.victim_head == b.victim_head
@@ -1334,7 +1344,7 @@ def _extract(doc: Doc, entities: list[Entity]) -> list[Casualty]:
         for f in found:
             f.attribution = _attribution(f.trigger, sent, ent_starts)
             f.confirmed = False if unverified else None
-            f.location = _location(f, locs, gpe_names)
+            f.location, f.place_level = _location(f, locs, gpe_names)
             f.mentions = [(sent.start_char, sent.end_char)]
         figures.extend(found)
     # weak "shot" figures: dropped when the article says the same victims died
@@ -1379,7 +1389,7 @@ def _extract(doc: Doc, entities: list[Entity]) -> list[Casualty]:
                 and g.count is not None
                 and f.count is not None
                 and f.count <= g.count
-                and not (g.location and f.location and g.location != f.location)
+                and not _different_places(g, f)
                 and not _distinct_names(g, f)
             ]
             same = cands[-1] if cands else None

@@ -454,3 +454,11 @@ def test_pronoun_speaker_resolved_to_earlier_person():
     text = "Maria Lopez runs the clinic. She said four patients had died."
     cas = _run(text, {"Maria Lopez": "PERSON"})
     assert [c.attribution for c in cas] == ["Maria Lopez"]
+
+
+def test_same_count_in_two_towns_is_two_figures():
+    text = (
+        "Two soldiers were killed in Mosul on Monday. Two soldiers were killed in Basra on Tuesday."
+    )
+    cas = _run(text, {"Mosul": "GPE", "Basra": "GPE"})
+    assert sorted((c.count, c.location) for c in cas) == [(2, "Basra"), (2, "Mosul")]
