@@ -164,22 +164,32 @@ def _core_word(w: str) -> str:
 
 
 def _close(a: str, b: str) -> bool:
-    """Spelling variants of a long word (Damerau-Levenshtein distance 1, same first letter)."""
+    """Transliteration variants of a long name: a doubled letter ("Zelensky" / "Zelenskyy"), a
+    vowel for another ("Pedersen" / "Pederson"), a final vowel ("Zelensk" / "Zelenski") or two
+    letters swapped; "Johnson" / "Johnston" are different names."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 6 or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+    if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1:
         return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
-        return (len(diff) == 2 and diff[1] == diff[0] + 1
-                and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    s, t = (a, b) if len(a) < len(b) else (b, a)
-    for i in range(len(t)):
-        if t[:i] + t[i + 1:] == s:
-            return True
-    return False
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    q = 0
+    while q < min(len(a), len(b)) - p and a[-1 - q] == b[-1 - q]:
+        q += 1
+    ma, mb = a[p:len(a) - q], b[p:len(b) - q]
+    vowels = set("aeiouy")
+    if len(ma) == len(mb) == 1:
+        return ma in vowels and mb in vowels
+    if len(ma) == len(mb) == 2:
+        return ma == mb[::-1]
+    s, t = (ma, mb) if len(ma) < len(mb) else (mb, ma)
+    if s or len(t) != 1:
+        return False
+    longer = a if len(a) > len(b) else b
+    i = p  # the inserted letter: doubled, or a vowel at the end
+    return (i > 0 and longer[i - 1] == t) or (i + 1 < len(longer) and longer[i + 1] == t) \
+        or (t in vowels and i == len(longer) - 1)
 
 
 # --------------------------------------------------------------------------- mentions
@@ -565,7 +575,9 @@ def extract_entities(doc: Doc) -> list[Entity]:
             if ftypes[i] == "NORP":  # "Palvetzian": a surname tagged as a nationality
                 cands = [j for j in person_long if _core_word(_last_name(flist[j].words)) == w]
             else:
-                cands = [j for j in person_long if _close(_core_word(_last_name(flist[j].words)), w)]
+                lasts = {j: _core_word(_last_name(flist[j].words)) for j in person_long}
+                cands = ([j for j in person_long if lasts[j] == w]
+                         or [j for j in person_long if _close(lasts[j], w)])
             if not cands and ftypes[i] != "NORP":  # a unique first name: "Ivana"
                 cands = [j for j in person_long if norm_key(flist[j].words[0]) == w]
                 if len(cands) > 1:

@@ -548,3 +548,12 @@ def test_credit_in_parentheses_is_no_acronym_definition(nlp):
     doc = _doc(nlp, text, [("Naomi Martin", "PERSON"), ("AP", "ORG")])
     ents = _by_name(extract_entities(doc))
     assert set(ents) == {"Naomi Martin", "AP"}
+
+
+def test_similar_but_different_surnames_stay_apart(nlp):
+    text = "Tom Johnston and Mary Johnson met. Johnson spoke first; Johnston left."
+    doc = _doc(nlp, text, [("Tom Johnston", "PERSON"), ("Mary Johnson", "PERSON"),
+                           ("Johnson", "PERSON"), ("Johnston", "PERSON")])
+    ents = _by_name(extract_entities(doc))
+    assert _surfaces(doc, ents["Mary Johnson"]) == ["Mary Johnson", "Johnson"]
+    assert _surfaces(doc, ents["Tom Johnston"]) == ["Tom Johnston", "Johnston"]
