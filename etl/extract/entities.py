@@ -467,7 +467,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
         for a, b in _split(doc, start, end, label):
             m = _clean(doc, text_all, a, b, label, starts)
             if m is not None:
-                mentions.append(m)
+                mentions.extend(_split_slashes(m))
     _coordinated_first_names(doc, mentions)
     mentions.extend(_surname_mentions(doc, text_all, mentions))
     acronym_defs = _acronym_definitions(text_all, mentions)
@@ -723,6 +723,24 @@ def _coordinated_first_names(doc: Doc, mentions: list[_Mention]) -> None:
             words = other.text.split()
             if other.label == "PERSON" and len(words) == 2:
                 m.text = f"{m.text} {words[-1]}"
+
+
+def _split_slashes(m: _Mention) -> list[_Mention]:
+    """"Instagram/Darian Lonechild", "Kerry Brown / AP": two names joined by a slash."""
+    if "/" not in m.text:
+        return [m]
+    out = []
+    for part in re.finditer(r"[^/]+", m.text):
+        raw = part.group(0)
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        if sum(c.isalpha() for c in text) < 2 or not text[:1].isupper():
+            continue
+        start = m.start + part.start() + lead
+        label = "ORG" if m.label == "PERSON" and _is_acronym(text) else m.label  # "/ AP"
+        out.append(_Mention(start, start + len(text), text, text, label, m.tok_start,
+                            m.tok_end, Counter({label: 1}), m.sent_initial))
+    return out
 
 
 def _surname_mentions(doc: Doc, text: str, mentions: list[_Mention]) -> list[_Mention]:

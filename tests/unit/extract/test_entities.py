@@ -557,3 +557,13 @@ def test_similar_but_different_surnames_stay_apart(nlp):
     ents = _by_name(extract_entities(doc))
     assert _surfaces(doc, ents["Mary Johnson"]) == ["Mary Johnson", "Johnson"]
     assert _surfaces(doc, ents["Tom Johnston"]) == ["Tom Johnston", "Johnston"]
+
+
+def test_names_joined_by_a_slash_are_split(nlp):
+    text = "The photo (Kerry Brown / AP) shows Ana Lima. Ana Lima spoke to AP."
+    doc = _doc(nlp, text, [("Kerry Brown / AP", "PERSON"), ("Ana Lima", "PERSON"), ("AP", "ORG")])
+    ents = _by_name(extract_entities(doc))
+    assert {"Kerry Brown", "AP", "Ana Lima"} <= set(ents)
+    assert ents["AP"].type == "ORG" and len(ents["AP"].mentions) == 2
+    for e in ents.values():
+        assert all(doc.text[s:t] in (e.name, *e.aliases) for s, t in e.mentions)
