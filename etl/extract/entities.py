@@ -386,6 +386,14 @@ def _clean(doc: Doc, text_all: str, a: int, b: int, label: str,
             and not (nxt is not None and nxt.text in _POSSESSIVES):
         votes["PERSON"] -= 1
         votes[_PLACE] += 1
+    if (label == "ORG" and b - a == 1 and prev is not None
+            and prev.lower_ in L.PLACE_PREPOSITIONS and prev.lower_ != "at"
+            and _clean_word(text) not in L.INSTITUTION_WORDS and not _is_acronym(text)
+            and not (nxt is not None and nxt.text in _POSSESSIVES)):
+        votes["ORG"] -= 1  # "the consulate in Erbil": a one-word organisation is rarely "in"
+        votes[_PLACE] += 1
+    if nxt is not None and nxt.text == "," and _apposition_org(doc, b + 1):
+        votes["ORG"] += 3  # "Dana Gas, the UAE-based company that ..."
     if (text.isupper() and len(text) > 2 and (start == 0 or text_all[start - 1] == "\n")
             and _DATELINE_RE.match(text_all, end)):
         votes[_PLACE] += 3  # a dateline: "BEIRUT (Reuters) —", "KYIV, Ukraine (AP) —"
@@ -393,6 +401,20 @@ def _clean(doc: Doc, text_all: str, a: int, b: int, label: str,
         _noun_cues(trailing + _lower_noun_run(doc, b), votes)
     sent_initial = a in starts or (prev is not None and "\n" in prev.whitespace_)
     return _Mention(start, end, text, surface, label, a, b, votes, bool(sent_initial))
+
+
+def _apposition_org(doc: Doc, j: int) -> bool:
+    """An apposition right after a name that calls it a company, group, ... ("X, the
+    UAE-based company that ...")."""
+    if j >= len(doc) or doc[j].lower_ not in ("the", "a", "an"):
+        return False
+    for k in range(j + 1, min(j + 6, len(doc))):
+        t = doc[k]
+        if t.is_punct and t.text not in ("-", "–"):
+            return False
+        if t.is_lower and t.lower_ in L.ORG_APPOSITION:
+            return True
+    return False
 
 
 def _valid(doc: Doc, a: int, b: int, text: str, label: str) -> bool:

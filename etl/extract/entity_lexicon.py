@@ -127,3 +127,9 @@ GENERIC_ORG_WORDS = frozenset(
 CORP_SUFFIXES = frozenset(
     "inc corp corporation co company ltd llc plc group holdings sa ag gmbh nv bv".split()
 )
+
+# One-word organisations that are often "in": "in Congress", "in Parliament".
+INSTITUTION_WORDS = frozenset(
+    "congress parliament senate house government cabinet court assembly council knesset duma "
+    "majlis bundestag politburo kremlin".split()
+)

@@ -567,3 +567,14 @@ def test_names_joined_by_a_slash_are_split(nlp):
     assert ents["AP"].type == "ORG" and len(ents["AP"].mentions) == 2
     for e in ents.values():
         assert all(doc.text[s:t] in (e.name, *e.aliases) for s, t in e.mentions)
+
+
+def test_apposition_after_and_in_before_a_one_word_name(nlp):
+    text = ("Dana Petrol, the UAE-based company that runs the field, said workers died. "
+            "The consulate in Tarvel condemned it, and a vote in Congress followed.")
+    doc = _doc(nlp, text, [("Dana Petrol", "PERSON"), ("UAE", "GPE"), ("Tarvel", "ORG"),
+                           ("Congress", "ORG")])
+    ents = _by_name(extract_entities(doc))
+    assert ents["Dana Petrol"].type == "ORG"
+    assert ents["Tarvel"].type == "GPE"
+    assert ents["Congress"].type == "ORG"
