@@ -145,3 +145,16 @@ def lookup_country(text: str, allow_codes: bool = True) -> str | None:
 
 def is_country_name(text: str) -> bool:
     return lookup_country(text, allow_codes=False) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        out.setdefault(_key(sub.name), set()).add(sub.country_code)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def subdivision_of(text: str) -> frozenset[str]:
+    """Alpha-2 codes of the countries with a subdivision of this name ("Georgia" -> {"US"})."""
+    return _subdivisions().get(_key(text), frozenset())

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from etl.extract import entity_lexicon as L
-from etl.extract.countries import display_name, lookup_country
+from etl.extract.countries import display_name, lookup_country, subdivision_of
 from etl.models import ENTITY_TYPES, Entity
 
 _QUOTES = set("\"'“”‘’«»„‚`")
@@ -543,6 +543,13 @@ def extract_entities(doc: Doc) -> list[Entity]:
             code = None  # "SD" next to "South Dakota" is no ISO code for Sudan
         if code:
             f.country = code
+    # "Georgia" next to "Florida" is the US state, not the country
+    for f in flist:
+        if f.country and len(flist) > 1:
+            others = subdivision_of(f.display) - {f.country}
+            if others and any(g is not f and not g.country and subdivision_of(g.display) & others
+                              for g in flist):
+                f.country = None
     by_code: dict[str, int] = {}
     for i, f in enumerate(flist):
         if f.country:

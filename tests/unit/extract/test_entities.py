@@ -578,3 +578,13 @@ def test_apposition_after_and_in_before_a_one_word_name(nlp):
     assert ents["Dana Petrol"].type == "ORG"
     assert ents["Tarvel"].type == "GPE"
     assert ents["Congress"].type == "ORG"
+
+
+def test_georgia_the_state_next_to_other_states(nlp):
+    text = "Voters in Georgia and Florida went to the polls."
+    doc = _doc(nlp, text, [("Georgia", "GPE"), ("Florida", "GPE")])
+    ents = _by_name(extract_entities(doc))
+    assert ents["Georgia"].country_code is None
+    text2 = "Russia and Georgia fought in 2008."
+    doc2 = _doc(nlp, text2, [("Russia", "GPE"), ("Georgia", "GPE")])
+    assert _by_name(extract_entities(doc2))["Georgia"].country_code == "GE"
