@@ -413,7 +413,10 @@ def _apposition_org(doc: Doc, j: int) -> bool:
         if t.is_punct and t.text not in ("-", "–"):
             return False
         if t.is_lower and t.lower_ in L.ORG_APPOSITION:
-            return True
+            after = doc[k + 1] if k + 1 < len(doc) else None
+            # the head noun: not "the company's founder", "a group leader"
+            return after is None or not (after.text in _POSSESSIVES
+                                         or after.pos_ in ("NOUN", "PROPN"))
     return False
 
 

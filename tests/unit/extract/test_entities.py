@@ -588,3 +588,10 @@ def test_georgia_the_state_next_to_other_states(nlp):
     text2 = "Russia and Georgia fought in 2008."
     doc2 = _doc(nlp, text2, [("Russia", "GPE"), ("Georgia", "GPE")])
     assert _by_name(extract_entities(doc2))["Georgia"].country_code == "GE"
+
+
+def test_person_described_by_their_company_stays_a_person(nlp):
+    text = "Jane Morrow, the company's founder, spoke. Morrow, a group leader, agreed."
+    doc = _doc(nlp, text, [("Jane Morrow", "PERSON"), ("Morrow", "PERSON")])
+    [p] = extract_entities(doc)
+    assert p.type == "PERSON"
