@@ -63,6 +63,7 @@ _DATELINE_RE = re.compile(r"(?:,[^\n(—–]{1,40})?\s*(?:\(|—|–|-{1,2}\s)")
 _DATELINE_START_RE = re.compile(
     r"\s*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})(?=(?:,[^\n(—–]{1,40})?\s*(?:\(|—|–|-{1,2}\s))")
 _POSSESSIVE_NAME_WORDS = {"people", "children", "women", "men", "workers", "veterans"}
+_NICKNAME_RE = re.compile(r"^(.+?)\s+[\"“][^\"“”]+[\"”]\s+(.+)$")
 _PLACE = "PLACE"  # pseudo-type of a vote for "some place": goes to GPE or LOC at the end
 
 
@@ -758,11 +759,17 @@ def _coordinated_first_names(doc: Doc, mentions: list[_Mention]) -> None:
 
 
 def _split_slashes(m: _Mention) -> list[_Mention]:
-    """"Instagram/Darian Lonechild", "Kerry Brown / AP": two names joined by a slash."""
-    if "/" not in m.text:
+    """"Instagram/Darian Lonechild", "Kerry Brown / AP": two names joined by a slash; a
+    nickname in quotes is left out of a person's name ("Riefian “Ifan” Fajarsyah"), and a
+    stray quote mark splits the span ("Pacific “Ring of Fire")."""
+    nick = _NICKNAME_RE.match(m.text) if m.label == "PERSON" else None
+    if nick:
+        m.text = f"{nick.group(1)} {nick.group(2)}"
+        return [m]
+    if not any(c in m.text for c in "/\"“”"):
         return [m]
     out = []
-    for part in re.finditer(r"[^/]+", m.text):
+    for part in re.finditer(r"[^/\"“”]+", m.text):
         raw = part.group(0)
         lead = len(raw) - len(raw.lstrip())
         text = raw.strip()

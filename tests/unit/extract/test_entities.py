@@ -595,3 +595,10 @@ def test_person_described_by_their_company_stays_a_person(nlp):
     doc = _doc(nlp, text, [("Jane Morrow", "PERSON"), ("Morrow", "PERSON")])
     [p] = extract_entities(doc)
     assert p.type == "PERSON"
+
+
+def test_quotes_inside_names(nlp):
+    text = 'Riefian “Ifan” Fajarsyah sang. The Pacific “Ring of Fire” is active.'
+    doc = _doc(nlp, text, [("Riefian “Ifan” Fajarsyah", "PERSON"), ("Pacific “Ring of Fire", "LOC")])
+    names = {e.name for e in extract_entities(doc)}
+    assert names == {"Riefian Fajarsyah", "Pacific", "Ring of Fire"}
