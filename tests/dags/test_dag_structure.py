@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 
@@ -113,3 +114,17 @@ def test_ingest_dag_params_and_their_validation(dagbag):
     for bad in ({"batch_size": 0}, {"batch_size": "ten"}, {"max_files": 0}, {"reprocess": "yes"}, {"inbox": ""}):
         with pytest.raises(ParamValidationError):
             with_conf(**bad)
+
+
+def test_schedule_comes_from_newsetl_schedule(airflow_home):
+    probe = (
+        "import sys\nfrom airflow.dag_processing.dagbag import DagBag\n"
+        "bag = DagBag(dag_folder=sys.argv[1], safe_mode=False)\n"
+        "t = bag.get_dag('newsetl_ingest').timetable\n"
+        "print(type(t).__name__, getattr(t, 'expression', None), getattr(t, 'timezone', None))\n"
+    )
+    env = {**os.environ, "NEWSETL_SCHEDULE": "30 4 * * 1-5"}
+    out = subprocess.run(
+        [sys.executable, "-c", probe, str(REPO / "dags")], check=True, capture_output=True, text=True, env=env
+    ).stdout.strip().splitlines()[-1]
+    assert out == "CronTriggerTimetable 30 4 * * 1-5 UTC"
