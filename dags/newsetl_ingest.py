@@ -83,7 +83,8 @@ def newsetl_ingest():
     def quality_checks(record_id: int | None, batches: list[list[str]], summaries) -> dict:
         try:
             files = sum(len(b) for b in batches)
-            return orch.quality_checks(record_id, files, orch.pulled(summaries), url=orch.warehouse_url())
+            url = None if record_id is None else orch.warehouse_url()  # None: dry run, no checks
+            return orch.quality_checks(record_id, files, orch.pulled(summaries), url=url)
         except orch.DataQualityError as exc:
             raise AirflowFailException(str(exc)) from exc
 
