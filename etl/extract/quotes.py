@@ -46,6 +46,7 @@ MIN_DIRECT_WORDS_UNATTRIBUTED = 5
 MIN_INDIRECT_TOKENS = 4
 MIN_EMBEDDED_WORDS = 5  # shorter quoted fragments in running text are labels or scare quotes
 MIN_DIRECT_WORDS = 3
+MERGE_SHORT_RATIO = 0.25  # a split quote's piece this short beside the other joins it (“…,” X said. “…”)
 _LABEL_SPEAKER_RE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?):\s+")  # "PENCE: Well, …"
 _LABEL_RE = re.compile(r"[A-Z][A-Z .'-]{2,}:")  # "READ MORE:", "WATCH:" paragraph labels
 PRONOUN_WINDOW = 2500
@@ -348,6 +349,25 @@ class _Resolver:
                     return (s, spk) if with_pos else spk
             i -= 1
         return None
+
+
+_ABBREV = frozenset("mr mrs ms dr st jr sr rep sen gov gen lt col sgt capt prof rev hon no vs".split())
+
+
+def _bare_attribution(between: str) -> bool:
+    """The text between the closing mark of one quote piece and the opening mark of the next is one
+    attribution clause: ``he said,`` / ``said Jane Doe, the mayor.`` (no second sentence, no line
+    break, no other quote)."""
+    inner = between.strip()
+    if not inner or "\n" in inner or not inner.endswith((",", ".", ":")):
+        return False
+    if any(c in inner for c in "\"\u201c\u201d"):
+        return False
+    for m in re.finditer(r"([\w.]*)[.!?]\s+[A-Z]", inner[:-1]):
+        word = m.group(1).lower().rstrip(".")
+        if word not in _ABBREV and not (len(word) == 1 or "." in word):
+            return False
+    return True
 
 
 def _dedup(quotes: list[Quote]) -> list[Quote]:
@@ -705,9 +725,44 @@ class _Extractor:
             quotes_by_span[k] = self._quote(sp.start, sp.end, spk or Speaker(None), "direct", None)
         for k in consumed:
             quotes_by_span.pop(k, None)
+        self._merge_split_quotes(quotes_by_span, attrib, speakers)
         out = list(quotes_by_span.values()) + _dedup(ind_quotes)
         out.sort(key=lambda q: (q.start, q.end))
         return out
+
+    def _merge_split_quotes(self, quotes_by_span: dict[int, Quote], attrib, speakers) -> None:
+        """One quote for a sentence split around its attribution: “A,” she said, “b …” (B goes on in
+        lower case) or a short piece beside a long one (“It is over,” she said. “…”). Two full
+        sentences of comparable length stay two quotes. The merged text is A + " " + B, the
+        offsets run from the start of A to the end of B."""
+        for k in sorted(quotes_by_span):
+            j = k + 1
+            a, b = quotes_by_span.get(k), quotes_by_span.get(j)
+            if a is None or b is None or a.kind != "direct" or b.kind != "direct":
+                continue
+            sa, sb = self.spans[k], self.spans[j]
+            if sa.close_pos is None or sa.para_start != sb.para_start:
+                continue
+            cue, how = attrib.get(k, (None, ""))
+            if cue is None or how != "after" or not sa.outer_end <= cue.idx < sb.open_pos:
+                continue
+            if speakers.get(j) is not None and speakers[j].name != speakers.get(k, Speaker(None)).name:
+                continue
+            if not _bare_attribution(self.text[sa.outer_end : sb.open_pos]):
+                continue
+            na = len(_WORD_RE.findall(self.text[sa.start : sa.end]))  # this span's own words
+            nb = len(_WORD_RE.findall(b.text))
+            continues = b.text[:1].islower() and not a.text.rstrip().endswith((".", "!", "?"))
+            if not (continues or min(na, nb) <= MERGE_SHORT_RATIO * max(na, nb)):
+                continue
+            quotes_by_span[k] = Quote(
+                text=a.text + " " + b.text, speaker=a.speaker, kind="direct", cue=a.cue,
+                start=a.start, end=b.end, speaker_type=a.speaker_type,
+            )
+            del quotes_by_span[j]
+            # a third piece joins on to the merged quote under the same span number
+            quotes_by_span[j] = quotes_by_span.pop(k)
+            speakers[j] = speakers.get(k, speakers.get(j))
 
     def _sentence_like(self, sp: QuoteSpan) -> bool:
         s = self.text[sp.start : sp.end]

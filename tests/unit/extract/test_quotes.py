@@ -30,9 +30,20 @@ def _run(text: str, names: dict[str, str] | None = None, aliases=None):
     doc = get_nlp()(text)
     quotes = extract_quotes(doc, _entities(doc, names or {}, aliases))
     for q in quotes:  # offsets always index the body
-        assert doc.text[q.start : q.end] == q.text
+        if doc.text[q.start : q.end] != q.text:  # a quote split around its attribution, joined
+            assert q.kind == "direct" and " " in q.text
+            head, tail = _split_at_join(q.text, doc.text[q.start : q.end])
+            assert doc.text[q.start :].startswith(head) and doc.text[: q.end].endswith(tail)
         assert q.kind in ("direct", "indirect", "mixed")
     return quotes
+
+
+def _split_at_join(text: str, body_slice: str) -> tuple[str, str]:
+    """The two pieces of a joined quote: the longest head of ``text`` that starts the body slice."""
+    for i in range(len(text) - 1, 0, -1):
+        if text[i] == " " and body_slice.startswith(text[:i]) and body_slice.endswith(text[i + 1 :]):
+            return text[:i], text[i + 1 :]
+    raise AssertionError(f"joined quote {text!r} does not come from {body_slice!r}")
 
 
 def _find(quotes, fragment: str):
@@ -110,6 +121,55 @@ def test_split_quote_around_attribution():
     second = _find(qs, "needs repairs before the winter")
     assert first.speaker == second.speaker == "Paul Martens"
     assert second.kind == "direct"
+
+
+def test_split_sentence_continuing_in_lower_case_is_one_quote():
+    text = (
+        "\u201cIf the council wants a new arena,\u201d Mayor Ida Strand said, "
+        "\u201cit will have to find the money without raising property taxes again.\u201d"
+    )
+    qs = _run(text, {"Ida Strand": "PERSON"})
+    direct = [q for q in qs if q.kind == "direct"]
+    assert len(direct) == 1
+    q = direct[0]
+    assert q.text == ("If the council wants a new arena, it will have to find the money without raising "
+                      "property taxes again.")
+    assert q.speaker == "Ida Strand"
+    assert text[q.start : q.end].startswith("If the council") and text[q.start : q.end].endswith("again.")
+
+
+def test_short_piece_of_split_quote_joins_the_long_one():
+    text = (
+        "\u201cIt was a disaster,\u201d coach Leon Brandt said. "
+        "\u201cWe gave away the ball in our own half three times in the first ten minutes and never "
+        "recovered from that start, and I have told the players exactly that in the dressing room.\u201d"
+    )
+    qs = _run(text, {"Leon Brandt": "PERSON"})
+    direct = [q for q in qs if q.kind == "direct"]
+    assert len(direct) == 1
+    assert direct[0].text.startswith("It was a disaster, We gave away the ball")
+    assert direct[0].speaker == "Leon Brandt"
+
+
+def test_split_quote_of_two_full_sentences_stays_two_quotes():
+    text = (
+        "\u201cThe water plant passed every inspection this year,\u201d manager Olga Petrova said. "
+        "\u201cWe still want the province to pay for the new filters we asked for.\u201d"
+    )
+    qs = _run(text, {"Olga Petrova": "PERSON"})
+    direct = [q for q in qs if q.kind == "direct"]
+    assert len(direct) == 2
+    assert all(q.speaker == "Olga Petrova" for q in direct)
+
+
+def test_split_quote_not_joined_across_narration():
+    text = (
+        "\u201cIt is over,\u201d Olga Petrova said. The council then voted on the budget. "
+        "\u201cWe gave away the filters, the pumps and the whole reserve fund in one evening and nobody "
+        "even asked what the province would pay for in the end.\u201d"
+    )
+    qs = _run(text, {"Olga Petrova": "PERSON"})
+    assert not any("It is over" in q.text and "We gave away" in q.text for q in qs)
 
 
 def test_quote_spanning_paragraphs():
