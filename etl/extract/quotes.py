@@ -47,6 +47,7 @@ MIN_INDIRECT_TOKENS = 4
 MIN_EMBEDDED_WORDS = 5  # shorter quoted fragments in running text are labels or scare quotes
 MIN_DIRECT_WORDS = 3
 MERGE_SHORT_RATIO = 0.25  # a split quote's piece this short beside the other joins it (“…,” X said. “…”)
+MERGE_SHORT_WORDS = 6  # … and so does a piece of a few words (“It is over,” X said. “…”)
 _LABEL_SPEAKER_RE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?):\s+")  # "PENCE: Well, …"
 _LABEL_RE = re.compile(r"[A-Z][A-Z .'-]{2,}:")  # "READ MORE:", "WATCH:" paragraph labels
 PRONOUN_WINDOW = 2500
@@ -354,11 +355,13 @@ class _Resolver:
 _ABBREV = frozenset("mr mrs ms dr st jr sr rep sen gov gen lt col sgt capt prof rev hon no vs".split())
 
 
-def _bare_attribution(between: str) -> bool:
+def _bare_attribution(between: str, continues: bool = False) -> bool:
     """The text between the closing mark of one quote piece and the opening mark of the next is one
     attribution clause: ``he said,`` / ``said Jane Doe, the mayor.`` (no second sentence, no line
-    break, no other quote)."""
+    break, no other quote); when the sentence goes on, also ``he said, but``."""
     inner = between.strip()
+    if continues:
+        inner = re.sub(r",\s+(?:and|but|or)$", ",", inner)
     if not inner or "\n" in inner or not inner.endswith((",", ".", ":")):
         return False
     if any(c in inner for c in "\"\u201c\u201d"):
@@ -368,6 +371,18 @@ def _bare_attribution(between: str) -> bool:
         if word not in _ABBREV and not (len(word) == 1 or "." in word):
             return False
     return True
+
+
+def _drop_trailing_participle(toks: list[Token]) -> list[Token]:
+    """A reported clause without the participle phrase set off by a comma at its end ("… will stay
+    open, saying …", "…, insisting …"): that phrase tells what the speaker did, not what was said."""
+    for n, t in enumerate(toks[1:], 1):
+        if toks[n - 1].text != "," or any(x.text in "\"\u201c\u201d" for x in toks[n:]):  # quoted words stay
+            continue
+        if t.tag_ == "VBG" and t.dep_ == "advcl" and t.right_edge.i >= toks[-1].i - 1 \
+                and not any(c.dep_ in SUBJ_DEPS for c in t.children):
+            return toks[: n - 1]
+    return toks
 
 
 def _dedup(quotes: list[Quote]) -> list[Quote]:
@@ -748,12 +763,13 @@ class _Extractor:
                 continue
             if speakers.get(j) is not None and speakers[j].name != speakers.get(k, Speaker(None)).name:
                 continue
-            if not _bare_attribution(self.text[sa.outer_end : sb.open_pos]):
+            continues = b.text[:1].islower() and not a.text.rstrip().endswith((".", "!", "?"))
+            if not _bare_attribution(self.text[sa.outer_end : sb.open_pos], continues):
                 continue
             na = len(_WORD_RE.findall(self.text[sa.start : sa.end]))  # this span's own words
             nb = len(_WORD_RE.findall(b.text))
-            continues = b.text[:1].islower() and not a.text.rstrip().endswith((".", "!", "?"))
-            if not (continues or min(na, nb) <= MERGE_SHORT_RATIO * max(na, nb)):
+            short = min(na, nb) <= max(MERGE_SHORT_WORDS, MERGE_SHORT_RATIO * max(na, nb))
+            if not (continues or short):
                 continue
             quotes_by_span[k] = Quote(
                 text=a.text + " " + b.text, speaker=a.speaker, kind="direct", cue=a.cue,
@@ -828,7 +844,7 @@ class _Extractor:
                 toks = [t for t in doc[c.left_edge.i : c.right_edge.i + 1]]
                 # drop the cue clause itself when the complement wraps around it
                 toks = [t for t in toks if not (t.i == v.i or t.i == subj.i)]
-                span = self._trim(toks, v)
+                span = self._trim(_drop_trailing_participle(toks), v)
             elif v.dep_ in ("parataxis", "ccomp", "conj") and v.head.i < v.i and (v.i >= v.sent.end - 4 or v.dep_ == "parataxis"):
                 # "The strikes killed one fighter, the official said."
                 sent = v.sent

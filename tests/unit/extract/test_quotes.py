@@ -451,3 +451,21 @@ def test_questions_and_refusals_are_not_reported_speech():
     )
     qs = _run(text, {"Dan Reyes": "PERSON"})
     assert not [q for q in qs if q.kind == "indirect"]
+
+
+def test_indirect_quote_stops_before_trailing_participle():
+    text = "Mayor Ida Strand said the pool will stay closed until the end of June, saying the repairs took longer than planned."
+    qs = _run(text, {"Ida Strand": "PERSON"})
+    first = _find(qs, "the pool will stay closed")
+    assert first.text == "the pool will stay closed until the end of June"
+    assert first.kind == "indirect" and first.speaker == "Ida Strand"
+    assert _find(qs, "the repairs took longer").text == "the repairs took longer than planned"
+
+
+def test_indirect_quote_keeps_trailing_participle_with_quoted_words():
+    text = (
+        "Ida Strand said the council must act on housing this year, calling the current waiting lists "
+        "\u201ca disgrace for a city as rich as ours\u201d in front of the press."
+    )
+    qs = _run(text, {"Ida Strand": "PERSON"})
+    assert any("a disgrace for a city" in q.text for q in qs)
