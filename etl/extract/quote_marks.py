@@ -57,6 +57,8 @@ def _role(text: str, i: int, start: int, end: int, is_open: bool) -> str:
         # a curly closer typed where an opener belongs: ”Mr. Trump is …”
         if not is_open and prev.isspace() and not nxt.isspace() and nxt not in ",.;:!?":
             return "open"
+        if not is_open and i == start:  # ”… at the very start of a paragraph opens a quote
+            return "open"
         return "close"
     if (prev.isspace() or prev in _OPEN_CONTEXT) and not nxt.isspace():
         return "open" if not (is_open and prev in ",;:" ) else "close"

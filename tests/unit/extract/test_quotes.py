@@ -71,6 +71,12 @@ def test_marks_unclosed_quote_runs_to_paragraph_end():
     assert spans[0].close_pos is None
 
 
+def test_marks_closing_mark_at_paragraph_start_opens():
+    text = "The mayor spoke after the vote.\n\n\u201d\u2026 and the pool will stay closed until June,\u201d she said."
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["\u2026 and the pool will stay closed until June,"]
+
+
 def test_marks_nested_single_quotes_stay_inside():
     text = "\u201cShe told me, \u2018We are not leaving,\u2019 and I believed her,\u201d he said."
     spans = find_quote_spans(text)
