@@ -746,10 +746,11 @@ class _Extractor:
         return out
 
     def _merge_split_quotes(self, quotes_by_span: dict[int, Quote], attrib, speakers) -> None:
-        """One quote for a sentence split around its attribution: “A,” she said, “b …” (B goes on in
-        lower case) or a short piece beside a long one (“It is over,” she said. “…”). Two full
-        sentences of comparable length stay two quotes. The merged text is A + " " + B, the
-        offsets run from the start of A to the end of B."""
+        """One quote for a sentence split around a bare attribution: “A,” she said, “b …” (B goes on
+        in lower case), or a short piece beside the other one (“It is over,” she said. “…”: a piece
+        of at most MERGE_SHORT_WORDS words or a quarter of the other's). Two full sentences of
+        comparable length stay two quotes. The merged text is A + " " + B, the offsets run from the
+        start of A to the end of B."""
         for k in sorted(quotes_by_span):
             j = k + 1
             a, b = quotes_by_span.get(k), quotes_by_span.get(j)

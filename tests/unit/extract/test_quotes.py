@@ -119,12 +119,13 @@ def test_direct_quote_before_colon():
 
 def test_split_quote_around_attribution():
     text = (
-        "\u201cThe bridge is safe for now,\u201d engineer Paul Martens said. "
+        "\u201cThe bridge is safe for now and will stay open to all traffic,\u201d engineer Paul Martens said. "
         "\u201cBut it needs repairs before the winter storms arrive.\u201d"
     )
     qs = _run(text, {"Paul Martens": "PERSON"})
     first = _find(qs, "The bridge is safe")
     second = _find(qs, "needs repairs before the winter")
+    assert first is not second  # two full sentences of similar length stay two quotes
     assert first.speaker == second.speaker == "Paul Martens"
     assert second.kind == "direct"
 
