@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
 
 import click
@@ -78,6 +79,8 @@ def run_cmd(inbox, include, exclude, reprocess, dry_run, batch_size, max_files, 
     from etl.pipeline import run
 
     console = _console()
+    # A terminated run (kill, CI timeout) is recorded as failed rather than left "running".
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     if not dry_run:
         if _uses_embedded_db():
             migrate.upgrade("head")

@@ -63,3 +63,39 @@ def test_run_refuses_an_unmigrated_external_database_then_loads(fresh_db_url):
     assert "files seen" in done.stdout and "success" in done.stdout
     summary_row = [line for line in done.stdout.splitlines() if "success" in line][0]
     assert [c.strip() for c in summary_row.strip("│ ").split("│")][:4] == ["1", "1", "0", "0"]
+
+
+def test_a_terminated_run_is_recorded_as_failed(fresh_db_url, tmp_path):
+    import signal
+    import time
+
+    import sqlalchemy as sa
+
+    env = {**os.environ, "NEWSETL_DATABASE_URL": fresh_db_url}
+    assert newsetl("db", "upgrade", env={"NEWSETL_DATABASE_URL": fresh_db_url}).returncode == 0
+    inbox = tmp_path / "many"
+    inbox.mkdir()
+    for i in range(300):
+        (inbox / f"a{i:03d}.txt").write_text(SEED.read_text() + f"\n\nCopy {i}.\n")
+    proc = subprocess.Popen([NEWSETL, "run", str(inbox), "--no-progress", "--batch-size", "4"], cwd=REPO, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    engine = sa.create_engine(fresh_db_url)
+    count_articles = sa.text("SELECT count(*) FROM articles")
+    try:
+        with engine.connect() as conn:
+            articles_before = conn.execute(count_articles).scalar()
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:  # wait until this run has loaded something
+            with engine.connect() as conn:
+                if conn.execute(count_articles).scalar() > articles_before:
+                    break
+            time.sleep(0.2)
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=120)
+        assert proc.returncode != 0
+        with engine.connect() as conn:
+            status, error = conn.execute(
+                sa.text("SELECT status, error FROM pipeline_runs ORDER BY id DESC LIMIT 1")).one()
+    finally:
+        engine.dispose()
+    assert status == "failed" and "SystemExit" in error
