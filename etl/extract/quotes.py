@@ -191,7 +191,7 @@ class _Resolver:
         for s, r, spk in self.role_mentions:
             if s >= pos:
                 break
-            if r == lemma and pos - s < PRONOUN_WINDOW * 3:
+            if r == lemma:  # a role noun names the same person throughout the article
                 best = spk
         if best is None:
             hit = self.state.roles.get(lemma)
@@ -291,7 +291,21 @@ class _Resolver:
         return " ".join(text.replace("\u201c", "").replace("\u201d", "").replace('"', "").split())
 
     def _definite_person(self, pos: int) -> Speaker | None:
-        """The person a definite description ("the rookie defenceman") most likely refers to."""
+        """The person a definite description ("the rookie defenceman") most likely refers to: the
+        later of the last person quoted and the last person who was a clause subject, else the last
+        person mentioned (a place the tagger took for a person is rarely a subject)."""
+        by_speaker = None
+        for p, spk in reversed(self.state.history):
+            if pos - p > PRONOUN_WINDOW:
+                break
+            if spk.type == "PERSON" and _looks_like_name(spk.name):
+                by_speaker = (p, spk)
+                break
+        by_subject = self._recent_mention(pos, ("PERSON",), None, with_pos=True, subject=True)
+        if by_subject and (by_speaker is None or by_subject[0] > by_speaker[0]):
+            return by_subject[1]
+        if by_speaker is not None:
+            return by_speaker[1]
         return self._recent_mention(pos, ("PERSON",), None)
 
     def pronoun(self, low: str, pos: int) -> Speaker:
@@ -339,7 +353,7 @@ class _Resolver:
                 break
             if subject:
                 span = self.doc.char_span(s, e, alignment_mode="expand")
-                if span is None or span.root.dep_ not in ("nsubj", "nsubjpass") or span.root.head.lemma_ in CUE_LEMMAS:
+                if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
                     i -= 1
                     continue
             if ent.type in types and not (self.in_quote and self.in_quote(s)):
@@ -352,6 +366,8 @@ class _Resolver:
         return None
 
 
+# a second piece opening with one of these goes on with the first piece's statement
+_LINKING_OPENERS = frozenset("so because or".split())
 _ABBREV = frozenset("mr mrs ms dr st jr sr rep sen gov gen lt col sgt capt prof rev hon no vs".split())
 
 
@@ -373,14 +389,54 @@ def _bare_attribution(between: str, continues: bool = False) -> bool:
     return True
 
 
+_CONTENT_MARKS = frozenset("unless so because if although though whereas".split())
+_COORDINATORS = frozenset("and but or then".split())
+
+
+def _with_dangling_conjunct(toks: list[Token], v: Token) -> list[Token]:
+    """A reported clause that ends in a coordinator ("he shot the farmer, then | blew the lock
+    apart") goes on with the conjunct the parser hung on the reporting verb: the coordinator inside
+    the clause shows that the second part belongs to what was said."""
+    words = [t for t in toks if not t.is_punct and not t.is_space]
+    if not words or words[-1].lower_ not in _COORDINATORS:
+        return toks
+    last = toks[-1].i
+    for x in v.children:
+        if x.dep_ not in ("conj", "ccomp") or x.i <= last or x.sent.start != v.sent.start:
+            continue
+        gap = v.doc[last + 1 : x.left_edge.i]
+        if all(t.is_punct or t.is_space or t.dep_ == "cc" for t in gap) and _same_paragraph(x.right_edge, v):
+            return list(v.doc[toks[0].i : x.right_edge.i + 1])
+    return toks
+
+
+def _before_next_report(toks: list[Token], v: Token) -> list[Token]:
+    """A reported clause ends before a second report joined on by the writer ("… from the New
+    Democrats and he said things will change", "…: she notes that …")."""
+    for n, t in enumerate(toks[2:], 2):
+        if t.i == v.i or not _is_cue(t) or t.lower_ == "according":
+            continue
+        subs = [c for c in t.children if c.dep_ in SUBJ_DEPS and c.i < t.i]
+        if not subs:
+            continue
+        first = subs[0].left_edge.i - toks[0].i
+        if 2 <= first < n and toks[first - 1].lower_ in ("and", "but", ":", ";"):
+            cut = toks[: first - 1]
+            while cut and (cut[-1].is_punct or cut[-1].lower_ in ("and", "but")):
+                cut = cut[:-1]
+            return cut if len(cut) >= 2 else toks
+    return toks
+
+
 def _drop_trailing_participle(toks: list[Token]) -> list[Token]:
     """A reported clause without the participle phrase set off by a comma at its end ("… will stay
-    open, saying …", "…, insisting …"): that phrase tells what the speaker did, not what was said."""
+    open, saying …", "…, insisting …"): that phrase tells what the speaker did, not what was said.
+    Only a reporting verb counts: ", leaving …", ", creating …" go on with the content."""
     for n, t in enumerate(toks[1:], 1):
         if toks[n - 1].text != "," or any(x.text in "\"\u201c\u201d" for x in toks[n:]):  # quoted words stay
             continue
         if t.tag_ == "VBG" and t.dep_ == "advcl" and t.right_edge.i >= toks[-1].i - 1 \
-                and not any(c.dep_ in SUBJ_DEPS for c in t.children):
+                and _is_cue(t) and not any(c.dep_ in SUBJ_DEPS for c in t.children):
             return toks[: n - 1]
     return toks
 
@@ -442,7 +498,10 @@ def _same_paragraph(a: Token, b: Token) -> bool:
 def _subject(v: Token, in_quote, depth: int = 0) -> Token | None:
     subs = [c for c in v.children if c.dep_ in SUBJ_DEPS and not in_quote[c.i] and _same_paragraph(c, v)]
     if subs:
-        return min(subs, key=lambda c: abs(c.i - v.i))
+        subj = min(subs, key=lambda c: abs(c.i - v.i))
+        if v.dep_ == "relcl" and subj.tag_ in ("WP", "WDT") and v.head.i != v.i and not in_quote[v.head.i]:
+            return v.head  # "MPs who say …": the noun the relative pronoun stands for
+        return subj
     # "…, adding that", "saying", conjoined verbs: the subject of the governing verb
     if depth < 3 and v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl") and v.head.i != v.i:
         if v.dep_ == "relcl":  # "Kirby, who said …"
@@ -544,6 +603,8 @@ class _Extractor:
                     break
                 if not t.is_punct:
                     seen += 1
+                if _is_cue(t) and self._reports_own_clause(t):
+                    break
                 if _is_cue(t) and seen <= 7:
                     subj = self.subject(t)
                     if subj is not None or t.lower_ == "according":
@@ -614,6 +675,11 @@ class _Extractor:
                     return h, "embedded"
             break
         return None, ""
+
+    def _reports_own_clause(self, v: Token) -> bool:
+        """A cue after a quote that has its own reported clause after it (“…” But he said it
+        offered a lesson.) attributes that clause, not the quote before it."""
+        return any(c.dep_ == "ccomp" and c.i > v.i and not self.in_quote[c.i] for c in v.children)
 
     def speaker_from_cue(self, v: Token) -> tuple[Speaker, str | None]:
         if v.lower_ == "according":
@@ -748,8 +814,9 @@ class _Extractor:
     def _merge_split_quotes(self, quotes_by_span: dict[int, Quote], attrib, speakers) -> None:
         """One quote for a sentence split around a bare attribution: “A,” she said, “b …” (B goes on
         in lower case), or a short piece beside the other one (“It is over,” she said. “…”: a piece
-        of at most MERGE_SHORT_WORDS words or a quarter of the other's). Two full sentences of
-        comparable length stay two quotes. The merged text is A + " " + B, the offsets run from the
+        of at most MERGE_SHORT_WORDS words or a quarter of the other's), or a second piece that opens
+        with a linking conjunction (“…,” she said. “Because …”). Other full sentences of comparable
+        length stay two quotes. The merged text is A + " " + B, the offsets run from the
         start of A to the end of B."""
         for k in sorted(quotes_by_span):
             j = k + 1
@@ -770,7 +837,9 @@ class _Extractor:
             na = len(_WORD_RE.findall(self.text[sa.start : sa.end]))  # this span's own words
             nb = len(_WORD_RE.findall(b.text))
             short = min(na, nb) <= max(MERGE_SHORT_WORDS, MERGE_SHORT_RATIO * max(na, nb))
-            if not (continues or short):
+            opener = re.match(r"\w+", b.text)
+            linked = opener is not None and opener.group(0).lower() in _LINKING_OPENERS
+            if not (continues or short or linked):
                 continue
             quotes_by_span[k] = Quote(
                 text=a.text + " " + b.text, speaker=a.speaker, kind="direct", cue=a.cue,
@@ -837,16 +906,29 @@ class _Extractor:
             para = self.text.rfind("\n", 0, v.idx) + 1
             if _LABEL_RE.match(self.text, para):
                 continue
-            comp = [c for c in v.children if c.dep_ == "ccomp" and not self.in_quote[c.i] and _same_paragraph(c, v)]
+            # the clause's verb may sit in a quoted fragment when the clause opens before it
+            # (said the poster “badly misjudges the mood” at the meeting)
+            comp = [c for c in v.children if c.dep_ == "ccomp" and _same_paragraph(c, v)
+                    and (not self.in_quote[c.i] or (c.left_edge.i > v.i and not self.in_quote[c.left_edge.i]))]
             comp.sort(key=lambda c: (c.i < v.i, abs(c.i - v.i)))
             span = None
             if comp:
                 c = comp[0]
-                toks = [t for t in doc[c.left_edge.i : c.right_edge.i + 1]]
+                toks = _with_dangling_conjunct([t for t in doc[c.left_edge.i : c.right_edge.i + 1]], v)
+                if c.i > v.i:
+                    # a clause the parser split into two complements ("said he feels | voting yes
+                    # was a misstep"): the next complement right after this one joins it
+                    for c2 in comp[1:]:
+                        gap = [t for t in doc[toks[-1].i + 1 : c2.left_edge.i] if not (t.is_punct or t.is_space)]
+                        if c2.i > c.i and not gap:
+                            toks = list(doc[toks[0].i : c2.right_edge.i + 1])
+                    toks = self._with_content_continuation(toks, v)
+                toks = _before_next_report(toks, v)
                 # drop the cue clause itself when the complement wraps around it
                 toks = [t for t in toks if not (t.i == v.i or t.i == subj.i)]
                 span = self._trim(_drop_trailing_participle(toks), v)
-            elif v.dep_ in ("parataxis", "ccomp", "conj") and v.head.i < v.i and (v.i >= v.sent.end - 4 or v.dep_ == "parataxis"):
+            elif v.dep_ in ("parataxis", "ccomp", "conj") and v.head.i < v.i and (v.i >= v.sent.end - 4 or v.dep_ == "parataxis") \
+                    and not any(_is_cue(a) for a in v.ancestors):  # not a verb inside another's report
                 # "The strikes killed one fighter, the official said."
                 sent = v.sent
                 left = min(t.i for t in v.subtree)
@@ -863,6 +945,32 @@ class _Extractor:
             if span and not self._not_a_statement(v, span):
                 out.append((span[0], span[1], v, subj))
         return out
+
+    def _with_content_continuation(self, toks: list[Token], v: Token) -> list[Token]:
+        """The reported clause goes on with a clause the parser hung on the reporting verb after it:
+        a condition, cause or purpose ("… unless they know …", "…, so he can …", "… because …") or
+        a contrast with its own subject ("…, but that timeframe can be …")."""
+        while True:
+            last = toks[-1].i
+            nxt = None
+            for x in v.children:
+                if x.i <= last or x.dep_ in ("cc", "punct") or x.sent.start != v.sent.start or self.in_quote[x.i] \
+                        or _is_cue(x):
+                    continue
+                if not _same_paragraph(x.right_edge, v):
+                    continue
+                gap = [t for t in v.doc[last + 1 : x.left_edge.i] if not (t.is_punct or t.is_space)]
+                if x.dep_ == "advcl":
+                    marks = [m.lower_ for m in x.children if m.dep_ == "mark" and m.i < x.i]
+                    if marks and marks[0] in _CONTENT_MARKS and not gap:
+                        nxt = x
+                elif x.dep_ == "conj":
+                    if [t.lower_ for t in gap] in (["but"], ["so"]) and any(c.dep_ in SUBJ_DEPS for c in x.children):
+                        nxt = x
+                break
+            if nxt is None:
+                return toks
+            toks = list(v.doc[toks[0].i : nxt.right_edge.i + 1])
 
     def _not_a_statement(self, v: Token, span: tuple[int, int]) -> bool:
         """Questions and refusals: "would not say whether …", "declined to say why …"."""
@@ -881,6 +989,12 @@ class _Extractor:
         phrase = list(v.subtree)
         a, b = phrase[0].i, phrase[-1].i
         if a == sent.start:
+            if not any(c.dep_ in SUBJ_DEPS and not (a <= c.i <= b) for c in v.head.children):
+                # "According to X, the rate is …" with the clause's subject swallowed into the
+                # phrase as an apposition: the phrase ends at its first comma
+                comma = next((t for t in phrase if t.text == "," and t.i > v.i + 1), None)
+                if comma is not None:
+                    b = comma.i
             toks = list(self.doc[b + 1 : sent.end])
         elif b >= sent.end - 2:
             toks = list(self.doc[sent.start : a])

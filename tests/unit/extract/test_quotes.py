@@ -52,6 +52,19 @@ def _find(quotes, fragment: str):
     return hits[0]
 
 
+def _parsed(rows: str):
+    """A Doc with a parse given by hand ("word head dep pos tag lemma" per line, head = index), for
+    tests that must not depend on what the statistical parser makes of a sentence."""
+    from spacy.tokens import Doc
+
+    toks = [r.split() for r in rows.strip().splitlines()]
+    words = [t[0] for t in toks]
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
+    return Doc(get_nlp().vocab, words=words, spaces=spaces, heads=[int(t[1]) for t in toks],
+               deps=[t[2] for t in toks], pos=[t[3] for t in toks], tags=[t[4] for t in toks],
+               lemmas=[t[5] for t in toks])
+
+
 # ----------------------------------------------------------------------------- quote marks
 
 
@@ -476,3 +489,178 @@ def test_indirect_quote_keeps_trailing_participle_with_quoted_words():
     )
     qs = _run(text, {"Ida Strand": "PERSON"})
     assert any("a disgrace for a city" in q.text for q in qs)
+
+
+def test_indirect_quote_keeps_trailing_participle_that_is_not_a_reporting_verb():
+    text = "Council member Ana Ruiz said the budget cuts hit the libraries hardest, leaving three branches without staff."
+    qs = _run(text, {"Ana Ruiz": "PERSON"})
+    q = _find(qs, "the budget cuts hit")
+    assert q.text == "the budget cuts hit the libraries hardest, leaving three branches without staff"
+
+
+def test_indirect_quote_goes_on_after_a_dangling_coordinator():
+    # "then" inside the reported clause, "took" hung on the reporting verb
+    doc = _parsed("""
+        Jake 1 compound PROPN NNP Jake
+        Tanner 2 nsubj PROPN NNP Tanner
+        told 2 ROOT VERB VBD tell
+        police 2 dobj NOUN NNS police
+        he 5 nsubj PRON PRP he
+        opened 2 ccomp VERB VBD open
+        the 7 det DET DT the
+        gate 5 dobj NOUN NN gate
+        , 5 punct PUNCT , ,
+        then 5 advmod ADV RB then
+        took 2 conj VERB VBD take
+        the 12 det DET DT the
+        car 10 dobj NOUN NN car
+        . 2 punct PUNCT . .
+    """)
+    qs = extract_quotes(doc, _entities(doc, {"Jake Tanner": "PERSON"}))
+    q = _find(qs, "he opened the gate")
+    assert q.text == "he opened the gate, then took the car"
+    assert q.speaker == "Jake Tanner"
+
+
+def test_cue_with_its_own_reported_clause_does_not_attribute_the_quote_before_it():
+    text = (
+        "\u201cWe need the new line,\u201d said Tom Berg, a member of the transit board.\n\n"
+        "City councillor Maria Lopez called the plan \u201ca waste of money for every family in town.\u201d "
+        "But she said the vote offered a chance to rethink transit."
+    )
+    qs = _run(text, {"Tom Berg": "PERSON", "Maria Lopez": "PERSON"})
+    q = _find(qs, "a waste of money")
+    assert q.speaker == "Maria Lopez"
+    assert _find(qs, "the vote offered a chance").speaker == "Maria Lopez"
+
+
+def test_indirect_quote_goes_on_with_a_contrast_or_purpose_clause():
+    text = (
+        "Kim Lee told reporters that in a normal year, the harvest can start in late August, but that "
+        "date can slip by three weeks depending on the rain. "
+        "Tom Berg said he intends to spend the coming weeks knocking on doors in the suburbs, so he can "
+        "meet as many voters as possible."
+    )
+    qs = _run(text, {"Kim Lee": "PERSON", "Tom Berg": "PERSON"})
+    assert _find(qs, "in a normal year").text.endswith("slip by three weeks depending on the rain")
+    assert _find(qs, "he intends to spend").text.endswith(", so he can meet as many voters as possible")
+
+
+def test_pronoun_after_a_cue_without_a_quote_takes_that_cue_subject():
+    text = (
+        "\u201cWe need the new line,\u201d said Tom Berg, a member of the transit board.\n\n"
+        "City councillor Maria Lopez called the plan \u201cwasteful.\u201d "
+        "\u201cThis is not what the voters asked for,\u201d she said."
+    )
+    qs = _run(text, {"Tom Berg": "PERSON", "Maria Lopez": "PERSON"})
+    assert _find(qs, "This is not what the voters").speaker == "Maria Lopez"
+
+
+def test_reported_clause_whose_verb_is_in_a_quoted_fragment():
+    text = "Coach Dale Price said the loss \u201creally hurts the morale\u201d of the whole team."
+    qs = _run(text, {"Dale Price": "PERSON"})
+    q = _find(qs, "the loss")
+    assert q.text == "the loss \u201creally hurts the morale\u201d of the whole team"
+    assert q.kind == "mixed" and q.speaker == "Dale Price"
+
+
+def test_quote_with_after_attribution_is_not_also_a_reported_clause():
+    text = "\u201cThe loss really hurts the morale of the whole team,\u201d Coach Dale Price said."
+    qs = _run(text, {"Dale Price": "PERSON"})
+    assert len(qs) == 1 and qs[0].kind == "direct" and qs[0].speaker == "Dale Price"
+
+
+def test_role_noun_refers_to_its_person_far_into_the_article():
+    filler = "The council met again to talk about roads and parks in the east end of the city. " * 100
+    text = (
+        "Mayor Ann Bloom opened the new library on Monday.\n\n"
+        + filler
+        + "\n\nTim Cole built the library.\n\n"
+        "\u201cWe have many more projects to finish this year,\u201d the mayor said."
+    )
+    qs = _run(text, {"Ann Bloom": "PERSON", "Tim Cole": "PERSON"})
+    assert _find(qs, "We have many more projects").speaker == "Ann Bloom"
+
+
+def test_definite_description_prefers_the_last_subject_over_a_mistyped_place():
+    text = (
+        "Vera Stone gave the speech at a county fair in Yakima, Wash. "
+        "The senator said she was worried about the price of feed."
+    )
+    qs = _run(text, {"Vera Stone": "PERSON", "Wash": "PERSON"})  # a place tagged as a person
+    assert _find(qs, "she was worried").speaker == "Vera Stone"
+
+
+def test_verb_inside_a_reported_clause_does_not_report_the_sentence_start():
+    text = (
+        "At noon, Ms. Lane said one option might be to cap the number of visitors, "
+        "but it is not clear the board would agree."
+    )
+    qs = _run(text, {"Lane": "PERSON"})
+    assert not [q for q in qs if q.text.startswith("At noon")]
+    assert _find(qs, "one option might be").speaker == "Lane"
+
+
+def test_split_quote_joins_a_piece_that_opens_with_a_linking_conjunction():
+    text = (
+        "\u201cWe will not close the public pool this summer,\u201d Mayor Ida Strand said. "
+        "\u201cSo the families here can keep swimming every day until September.\u201d\n\n"
+        "\u201cThe council voted on the new budget last night,\u201d Strand said. "
+        "\u201cThe library will open on Sundays from next month onwards.\u201d"
+    )
+    qs = _run(text, {"Ida Strand": "PERSON"}, {"Ida Strand": ["Strand"]})
+    q = _find(qs, "We will not close")
+    assert q.text.endswith("until September.") and q.speaker == "Ida Strand"
+    assert not _find(qs, "The council voted").text.endswith("onwards.")
+
+
+def test_reported_clause_split_into_two_complements_by_the_parser():
+    # "thinks" and "was" both hung on "said" as complements
+    doc = _parsed("""
+        Ann 1 compound PROPN NNP Ann
+        Bloom 2 nsubj PROPN NNP Bloom
+        said 2 ROOT VERB VBD say
+        she 4 nsubj PRON PRP she
+        thinks 2 ccomp VERB VBZ think
+        voting 4 xcomp VERB VBG vote
+        yes 7 nsubj NOUN NN yes
+        was 2 ccomp AUX VBD be
+        a 9 det DET DT a
+        mistake 7 attr NOUN NN mistake
+        . 2 punct PUNCT . .
+    """)
+    qs = extract_quotes(doc, _entities(doc, {"Ann Bloom": "PERSON"}))
+    q = _find(qs, "she thinks")
+    assert q.text == "she thinks voting yes was a mistake" and q.speaker == "Ann Bloom"
+
+
+def test_relative_pronoun_subject_stands_for_its_noun():
+    text = (
+        "The hospital hired several nurses who say the night shifts are too long. "
+        "The vote was a shock to Ann Bloom, who said the council had ignored the voters."
+    )
+    qs = _run(text, {"Ann Bloom": "PERSON"})
+    assert _find(qs, "the night shifts").speaker == "several nurses"
+    assert _find(qs, "the council had ignored").speaker == "Ann Bloom"
+
+
+def test_according_to_phrase_ends_at_its_comma():
+    text = (
+        "According to new figures from Eurostat, the price of bread in rural areas is more than "
+        "triple the city average."
+    )
+    qs = _run(text, {"Eurostat": "ORG"})
+    q = _find(qs, "triple the city average")
+    assert q.text == "the price of bread in rural areas is more than triple the city average"
+
+
+def test_reported_clause_ends_before_a_second_report():
+    text = (
+        "Greg Hill said the result was a warning that the mayor had to rapidly distance herself "
+        "from the developers and he said voters are going to remember it."
+    )
+    qs = _run(text, {"Greg Hill": "PERSON"})
+    assert _find(qs, "the result was").text == (
+        "the result was a warning that the mayor had to rapidly distance herself from the developers"
+    )
+    assert _find(qs, "voters are going").text == "voters are going to remember it"
