@@ -16,7 +16,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from etl.extract.quote_cues import (
     ALL_PRONOUNS,
@@ -27,7 +27,6 @@ from etl.extract.quote_cues import (
     NON_SPEAKER_NOUNS,
     ORG_NOUNS,
     PERSON_NOUNS,
-    PRONOUNS_FIRST,
     PRONOUNS_NEUTER,
     PRONOUNS_PERSON_F,
     PRONOUNS_PERSON_M,
@@ -699,7 +698,6 @@ class _Extractor:
 
     def run(self) -> list[Quote]:
         out: list[Quote] = []
-        direct_info: list[tuple[Speaker | None, Token | None, str]] = []
         consumed: set[int] = set()
         # pass 1: indirect candidates (needed to know which quote spans sit inside reported speech)
         indirect = self.indirect_candidates()
