@@ -26,7 +26,7 @@ from etl.db.schema import (
     pipeline_runs,
     quotes,
 )
-from etl.models import Article, SourceFile
+from etl.models import FIGURE_FIELDS, Article, SourceFile
 
 log = logging.getLogger(__name__)
 
@@ -254,19 +254,10 @@ def _write_children(conn: Connection, article_id: int, article: Article) -> None
             casualties.insert(),
             [
                 {
+                    **{name: getattr(c, name) for name in FIGURE_FIELDS},
                     "article_id": article_id,
                     "seq": i,
-                    "category": c.category,
-                    "count": c.count,
-                    "count_min": c.count_min,
-                    "count_max": c.count_max,
-                    "qualifier": c.qualifier,
-                    "victims": c.victims,
-                    "attribution": c.attribution,
-                    "confirmed": c.confirmed,
-                    "location": c.location,
                     "location_entity_id": by_name.get(c.location) if c.location else None,
-                    "sentence": c.sentence,
                     "start_offset": c.start,
                     "end_offset": c.end,
                     "mentions": [list(m) for m in (c.mentions or [(c.start, c.end)])],

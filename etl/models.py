@@ -68,6 +68,21 @@ class Quote:
     speaker_type: str | None = None  # entity type when the speaker is a known entity
 
 
+# Casualty fields that the JSON contract and the casualties table carry under the same name.
+FIGURE_FIELDS = (
+    "category",
+    "count",
+    "count_min",
+    "count_max",
+    "qualifier",
+    "victims",
+    "attribution",
+    "confirmed",
+    "location",
+    "sentence",
+)
+
+
 @dataclass
 class Casualty:
     """A casualty figure; ``mentions`` holds the offsets of every sentence that told it."""

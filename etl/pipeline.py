@@ -166,8 +166,7 @@ def process_batch(
     engine = engine or get_engine()
     readable = [s for s in sources if not s.error]
     known = {} if reprocess else existing_articles(engine, sorted({s.sha256 for s in readable}))
-    todo: list[SourceFile] = []
-    first_of: dict[str, SourceFile] = {}
+    first_of: dict[str, SourceFile] = {}  # content hash → the file of this batch that loads it
     later_copies: list[SourceFile] = []
     for src in sources:
         if src.error:
@@ -178,10 +177,9 @@ def process_batch(
             later_copies.append(src)  # same content twice in this batch: load it once
         else:
             first_of[src.sha256] = src
-            todo.append(src)
 
     loaded_ids: dict[str, int] = {}
-    for item in extract_sources(todo, batch_size):
+    for item in extract_sources(list(first_of.values()), batch_size):
         src = item.source
         if item.article is None:
             outcome = record_rejected(engine, src, item.error or "unknown error", run_id)

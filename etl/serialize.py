@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from etl.models import Article
+from etl.models import FIGURE_FIELDS, Article
 
 
 def error_record(source_path: str, error: str) -> dict[str, Any]:
@@ -66,16 +66,7 @@ def article_record(article: Article) -> dict[str, Any]:
         ],
         "casualties": [
             {
-                "category": c.category,
-                "count": c.count,
-                "count_min": c.count_min,
-                "count_max": c.count_max,
-                "qualifier": c.qualifier,
-                "victims": c.victims,
-                "attribution": c.attribution,
-                "confirmed": c.confirmed,
-                "location": c.location,
-                "sentence": c.sentence,
+                **{name: getattr(c, name) for name in FIGURE_FIELDS},
                 "start": c.start,
                 "end": c.end,
                 "mentions": len(c.mentions) or 1,
