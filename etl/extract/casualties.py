@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from etl.extract.casualty_context import DocContext, build_context, sentences
 from etl.extract.casualty_figure import Figure
+from etl.extract.casualty_headline import headline_of, with_headline
 from etl.extract.casualty_incidents import drop_weak_covered, merge_retellings
 from etl.extract.casualty_provenance import (
     attribution,
@@ -58,6 +59,7 @@ def _extract(doc: Doc, entities: list[Entity]) -> list[Casualty]:
     figures = drop_weak_covered(figures)
     # a figure with neither number nor victims ("those killed") tells nothing new
     figures = [f for f in figures if f.count is not None or f.count_min is not None or f.victims]
+    figures = with_headline(figures, headline_of(doc))
     return [f.to_casualty() for f in merge_retellings(figures)]
 
 

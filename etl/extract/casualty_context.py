@@ -78,7 +78,12 @@ def build_context(doc: Doc, entities: list[Entity]) -> DocContext:
             ent_index[i] = k
     ent_starts = sorted(((s, e) for e in entities for s, _ in e.mentions), key=lambda x: x[0])
     locs = sorted(
-        ((s, e_, ent) for ent in entities if ent.type in lex.LOCATION_TYPES for s, e_ in ent.mentions),
+        (
+            (s, e_, ent)
+            for ent in entities
+            if ent.type in lex.LOCATION_TYPES
+            for s, e_ in ent.mentions
+        ),
         key=lambda x: x[0],
     )
     ctx = DocContext(

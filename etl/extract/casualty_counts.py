@@ -104,7 +104,11 @@ def _range(tok: Token, toks: list[Token], sent: Span, value: int | None) -> Coun
                 if hi is not None and hi.value is not None:
                     return value, value, hi.value, doc[toks[0].i - 1 : c.i + 1].text
     end = toks[-1].i
-    if end + 2 < sent.end and doc[end + 1].lower_ in ("to", "or", "-", "–") and doc[end + 2].like_num:
+    if (
+        end + 2 < sent.end
+        and doc[end + 1].lower_ in ("to", "or", "-", "–")
+        and doc[end + 2].like_num
+    ):
         hi = parse_number(doc[end + 2].text)
         if hi is not None and hi.value is not None and hi.value > value:
             return value, value, hi.value, None

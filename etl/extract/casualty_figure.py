@@ -38,6 +38,7 @@ class Figure:
     location: str | None = None
     place_level: bool = False  # the location is a town, region or country (GPE), not a street
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    headline: bool = False  # told in the headline, which is not part of the body
 
     def set_count(self, n: int) -> None:
         """A new exact count that keeps the figure's kind of range (used when subtracting)."""
@@ -46,6 +47,7 @@ class Figure:
         self.count_max = n if self.count_max is not None else None
 
     def to_casualty(self) -> Casualty:
+        start, end = (0, 0) if self.headline else (self.sent.start_char, self.sent.end_char)
         return Casualty(
             category=self.category,
             count=self.count,
@@ -57,9 +59,9 @@ class Figure:
             confirmed=self.confirmed,
             location=self.location,
             sentence=self.sent.text,
-            start=self.sent.start_char,
-            end=self.sent.end_char,
-            mentions=self.mentions,
+            start=start,
+            end=end,
+            mentions=[] if self.headline else self.mentions,
         )
 
 
@@ -92,8 +94,7 @@ def anaphoric(f: Figure) -> bool:
     if v.pos_ == "PROPN" and v.ent_type_ == "PERSON":
         return True
     return any(
-        (c.dep_ == "det" and c.lower_ in lex.DEFINITE_DETS) or c.dep_ == "poss"
-        for c in v.children
+        (c.dep_ == "det" and c.lower_ in lex.DEFINITE_DETS) or c.dep_ == "poss" for c in v.children
     ) and not any(c.lower_ in lex.NEW_PERSON_MARKERS for c in v.children)
 
 

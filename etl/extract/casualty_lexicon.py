@@ -479,3 +479,88 @@ MONTHS = {
     "nov",
     "dec",
 }
+
+# --------------------------------------------------------------------------- headlines
+
+# Words after a number in a headline ("4 dead", "3 people shot", "five injured") and what they
+# count; "weak" is "shot": injured unless told dead.
+HEADLINE_AFTER_NUMBER = {
+    "killed": "killed",
+    "dead": "killed",
+    "die": "killed",
+    "dies": "killed",
+    "died": "killed",
+    "slain": "killed",
+    "murdered": "killed",
+    "wounded": "injured",
+    "injured": "injured",
+    "hurt": "injured",
+    "hospitalized": "injured",
+    "shot": "weak",
+    "stabbed": "weak",
+}
+# Verbs before a number in a headline ("gunman kills 3", "shooting wounds 6").
+HEADLINE_BEFORE_NUMBER = {
+    "kills": "killed",
+    "kill": "killed",
+    "killing": "killed",
+    "wounds": "injured",
+    "wound": "injured",
+    "wounding": "injured",
+    "injures": "injured",
+    "injure": "injured",
+    "injuring": "injured",
+    "shoots": "weak",
+}
+# Words that cannot stand between a headline's number and its casualty word.
+HEADLINE_BREAKS = {
+    "in",
+    "at",
+    "on",
+    "after",
+    "of",
+    "for",
+    "by",
+    "with",
+    "and",
+    "from",
+    "to",
+    "as",
+    "during",
+    "near",
+    "outside",
+    "inside",
+    "since",
+    "among",
+    "including",
+}
+# After "shot": the victims died ("4 shot dead", "3 shot to death", "2 shot and killed").
+SHOT_DEAD_AFTER = (["dead"], ["to", "death"], ["and", "killed"])
+# "double homicide", "triple shooting", "quadruple murder": how many victims.
+MULTIPLIERS = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+# Event nouns a multiplier counts the victims of, and their category.
+COMPOUND_EVENTS = {
+    "homicide": "killed",
+    "murder": "killed",
+    "killing": "killed",
+    "slaying": "killed",
+    "fatality": "killed",
+    "shooting": "weak",
+    "stabbing": "weak",
+}
+FATAL_WORDS = {"fatal", "deadly"}
+# A headline over several incidents is no incident's figure ("weekend shootings", "roundup").
+ROUNDUP_WORDS = {
+    "shootings",
+    "incidents",
+    "homicides",
+    "killings",
+    "murders",
+    "stabbings",
+    "attacks",
+    "roundup",
+    "weekend",
+    "overnight",
+    "blotter",
+    "briefs",
+}

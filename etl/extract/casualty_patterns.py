@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from etl.extract import casualty_lexicon as lex
+
 # A year inside a DATE entity: the figure is dated to another time than the story's.
 YEAR_RE = re.compile(r"\b(1[89]|20)\d\d\b")
 # A day of the month ("March 3", "3rd"): a month with a day is one day, not a period.
@@ -17,3 +19,55 @@ PERIOD_RE = re.compile(
 # An age rather than a date ("19 years old", "of age", "aged 40").
 AGE_IN_DATE_RE = re.compile(r"\bold\b|\bof age\b|\bages?\b|\baged\b")
 WORD_RE = re.compile(r"[a-z]+")
+# A label before a colon at the start of a headline ("UPDATE:", "Police:", "BREAKING NEWS:").
+HEADLINE_LABEL_RE = re.compile(r"^(?:[\w.'’&-]+\s+){0,2}[\w.'’&-]+\s*:\s+")
+# A word written in capitals in a Title Case headline keeps them ("NYPD", "U.S.").
+ACRONYM_RE = re.compile(r"^[\W\d]*[A-Z][A-Z.&]+[\W\d]*$|^[\W]*\d")
+
+# A headline over a span of time is a round-up ("7 shot in 72 hours", "since 8 p.m.").
+HEADLINE_ROUNDUP_RE = re.compile(
+    r"\b(?:in|over|within|during) (?:the )?(?:\w+ )?(?:hours|days|weeks|months|nights)\b|\bsince\b|\bround-up\b",
+    re.IGNORECASE,
+)
+
+# --------------------------------------------------------------------------- spaCy Matcher patterns
+# Built from the word lists in ``casualty_lexicon``; matched on the token's lowercase form.
+
+
+def _headline_patterns() -> dict[str, list[list[dict]]]:
+    after = sorted(lex.HEADLINE_AFTER_NUMBER)
+    not_filler = sorted(
+        set(after) | set(lex.HEADLINE_BEFORE_NUMBER) | lex.HEADLINE_BREAKS | lex.FATAL_ADVERBS
+    )
+    filler = {"IS_ALPHA": True, "LIKE_NUM": False, "LOWER": {"NOT_IN": not_filler}, "OP": "{0,3}"}
+    return {
+        # "4 dead", "3 people shot", "five more injured"
+        "NUMBER_WORD": [[{"LIKE_NUM": True}, filler, {"LOWER": {"IN": after}}]],
+        # "gunman kills 3", "shooting wounds 6"
+        "WORD_NUMBER": [
+            [{"LOWER": {"IN": sorted(lex.HEADLINE_BEFORE_NUMBER)}}, {"LIKE_NUM": True}]
+        ],
+        # "14 shot, one fatally"
+        "NUMBER_FATALLY": [[{"LIKE_NUM": True}, {"LOWER": {"IN": sorted(lex.FATAL_ADVERBS)}}]],
+    }
+
+
+def _compound_patterns() -> dict[str, list[list[dict]]]:
+    events = sorted(lex.COMPOUND_EVENTS)
+    return {
+        # "triple homicide", "double shooting", "quadruple murder"
+        "MULTIPLE_EVENT": [[{"LOWER": {"IN": sorted(lex.MULTIPLIERS)}}, {"LEMMA": {"IN": events}}]],
+        # "murder-suicide", "double murder-suicide"
+        "MURDER_SUICIDE": [
+            [
+                {"LOWER": {"IN": sorted(lex.MULTIPLIERS)}, "OP": "?"},
+                {"LOWER": "murder"},
+                {"TEXT": {"IN": ["-", "–"]}},
+                {"LOWER": "suicide"},
+            ]
+        ],
+    }
+
+
+HEADLINE_PATTERNS = _headline_patterns()
+COMPOUND_PATTERNS = _compound_patterns()

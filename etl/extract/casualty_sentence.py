@@ -157,7 +157,9 @@ def _victim_and_count_token(
 
 def _figurative(t: Token, kind: str) -> bool:
     """ "shot down a helicopter", "the media dies down", "it hurt his campaign"."""
-    if kind == "weak" and any(c.lower_ in lex.SHOT_PARTICLES and c.dep_ == "prt" for c in t.children):
+    if kind == "weak" and any(
+        c.lower_ in lex.SHOT_PARTICLES and c.dep_ == "prt" for c in t.children
+    ):
         return True
     if (
         kind in ("intrans", "verb")

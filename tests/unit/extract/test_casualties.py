@@ -319,9 +319,7 @@ def test_named_victim_counts_one():
 
 
 def test_n_shot_then_deaths_in_later_sentence():
-    cas = _run(
-        "Five men were shot near a bar on Friday night. One of them died in hospital."
-    )
+    cas = _run("Five men were shot near a bar on Friday night. One of them died in hospital.")
     assert _pairs(cas) == [("injured", 4), ("killed", 1)]
 
 
@@ -462,3 +460,102 @@ def test_same_count_in_two_towns_is_two_figures():
     )
     cas = _run(text, {"Mosul": "GPE", "Basra": "GPE"})
     assert sorted((c.count, c.location) for c in cas) == [(2, "Basra"), (2, "Mosul")]
+
+
+# ------------------------------------------------------------------ headlines
+
+
+def _run_titled(title: str, body: str):
+    doc = get_nlp()(body)
+    doc.user_data["title"] = title
+    return extract_casualties(doc, [])
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "pairs"),
+    [
+        # the body tells of the victims without a number: the headline's number stands
+        (
+            "4 teens shot outside Riverton skating rink",
+            "Police say the teens who were shot had just left the rink.",
+            [("injured", 4)],
+        ),
+        # Title Case is read in sentence case; a label before the colon is cut off
+        (
+            "UPDATE: Three People Shot At Millbrook Bar",
+            "Officers were called to the bar shortly after midnight.",
+            [("injured", 3)],
+        ),
+        # "N shot, M dead": the dead are among the shot
+        (
+            "5 shot, 2 dead at Eastport block party",
+            "The party had drawn a large crowd on Saturday night.",
+            [("injured", 3), ("killed", 2)],
+        ),
+        ("Gunman kills 3 in Lakeside standoff", "The standoff ended before dawn.", [("killed", 3)]),
+        ("Two shot dead in Northgate", "Neighbors heard several bangs.", [("killed", 2)]),
+        # "14 shot, one fatally": one of the fourteen died
+        (
+            "14 shot, one fatally, at Cedar festival",
+            "The festival was cancelled.",
+            [("injured", 13), ("killed", 1)],
+        ),
+    ],
+)
+def test_headline_figures_when_the_body_has_no_number(title, body, pairs):
+    cas = _run_titled(title, body)
+    assert _pairs(c for c in cas if c.count is not None) == pairs
+    head = [c for c in cas if c.sentence != body]
+    assert all((c.start, c.end, c.mentions) == (0, 0, []) for c in head)
+
+
+def test_headline_number_smaller_than_the_body_adds_nothing():
+    cas = _run_titled("2 wounded in Riverton shooting", "Three people were wounded on Friday.")
+    assert _pairs(cas) == [("injured", 3)]
+
+
+def test_headline_larger_than_one_victim_told_in_the_body():
+    cas = _run_titled(
+        "Six wounded in Millbrook nightclub shooting",
+        "One man was wounded in the leg and taken to a hospital.",
+    )
+    assert max(c.count for c in cas if c.category == "injured") == 6
+
+
+def test_headline_shot_count_less_the_dead_told_in_the_body():
+    cas = _run_titled(
+        "4 people shot on Elm Street", "One of the victims died at the hospital on Sunday."
+    )
+    assert ("injured", 3) in _pairs(cas)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Weekend shootings leave 9 wounded across Riverton",  # several incidents
+        "Seven people shot in 48 hours in Eastport",  # a span of time
+        "City roundup: 3 hurt in crash",
+        "Man wounded in Nov. 2 Lakeside shooting dies",  # a date, not a count
+        "Riverton man, 23, charged in 2015 shooting",  # an age and a year
+    ],
+)
+def test_headline_without_an_incident_count(title):
+    cas = _run_titled(title, "The investigation continues, police said.")
+    assert [c for c in cas if c.count and c.count > 1] == [], cas
+
+
+def test_headline_compound_counts():
+    cas = _run_titled(
+        "Police identify victims of Millbrook triple homicide", "Officers spoke on Monday."
+    )
+    assert _pairs(cas) == [("killed", 3)]
+    cas = _run_titled(
+        "Double shooting under investigation in Eastport", "Officers spoke on Monday."
+    )
+    assert _pairs(cas) == [("injured", 2)]
+    cas = _run_titled(
+        "Lakeside murder-suicide leaves neighbors stunned", "Officers spoke on Monday."
+    )
+    assert [(c.category, c.count, c.count_min, c.count_max) for c in cas] == [
+        ("killed", 2, 2, None)
+    ]
