@@ -9,6 +9,7 @@ mentions.
 
 from __future__ import annotations
 
+from etl.extract import casualty_lexicon as lex
 from etl.extract.casualty_figure import (
     Figure,
     anaphoric,
@@ -17,6 +18,7 @@ from etl.extract.casualty_figure import (
     is_other,
     same_figure,
 )
+from etl.extract.casualty_triggers import lemma
 
 
 def drop_weak_covered(figures: list[Figure]) -> list[Figure]:
@@ -30,7 +32,7 @@ def drop_weak_covered(figures: list[Figure]) -> list[Figure]:
         if (f.count or 1) <= max_killed and not is_other(f) and not f.contrast:
             continue  # "was shot" / "a gunshot wound" told of someone the article says died
         if (
-            f.trigger.pos_ == "VERB"
+            (f.trigger.pos_ == "VERB" or lemma(f.trigger) in lex.COMPOUND_EVENTS)
             and f.count
             and f.count > max_killed
             and not (f.adjusted or f.contrast or is_other(f))

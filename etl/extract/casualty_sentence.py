@@ -25,6 +25,7 @@ from etl.extract.casualty_counts import (
     toll_number,
 )
 from etl.extract.casualty_figure import Figure, is_other, same_people
+from etl.extract.casualty_matchers import compound_figures
 from etl.extract.casualty_triggers import (
     clause_tokens,
     in_question,
@@ -47,9 +48,16 @@ def figures_in_sentence(sent: Span, ctx: DocContext) -> list[Figure]:
         f = _token_figure(t, sent, ctx)
         if f is not None:
             figs.append(f)
+    figs += _new_compounds(sent, figs)
     out = _one_figure_per_victims(figs)
     _borrow_elliptical_victims(out)
     return _take_dead_out_of_shot(out)
+
+
+def _new_compounds(sent: Span, figs: list[Figure]) -> list[Figure]:
+    """ "a triple homicide" = 3 killed, unless the sentence already gives that count."""
+    told = {(f.category, f.count) for f in figs}
+    return [f for f in compound_figures(sent) if (f.category, f.count) not in told]
 
 
 def _token_figure(t: Token, sent: Span, ctx: DocContext) -> Figure | None:

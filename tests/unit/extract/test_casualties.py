@@ -559,3 +559,22 @@ def test_headline_compound_counts():
     assert [(c.category, c.count, c.count_min, c.count_max) for c in cas] == [
         ("killed", 2, 2, None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Detectives are investigating a triple homicide in Riverton.", [("killed", 3)]),
+        ("Police responded to a double shooting on Elm Street.", [("injured", 2)]),
+        ("Police responded to a fatal double shooting on Elm Street.", [("killed", 2)]),
+        # the compound's count told again with its number is one figure
+        ("The double homicide, which killed two brothers, shocked Millbrook.", [("killed", 2)]),
+    ],
+)
+def test_compounds_in_the_body(text, pairs):
+    assert _pairs(_run(text)) == pairs
+
+
+def test_compound_shooting_count_less_the_dead():
+    cas = _run("Police are investigating a quadruple shooting in Eastport. One man died on Sunday.")
+    assert ("injured", 3) in _pairs(cas) and ("killed", 1) in _pairs(cas)
