@@ -39,6 +39,8 @@ class Figure:
     place_level: bool = False  # the location is a town, region or country (GPE), not a street
     mentions: list[tuple[int, int]] = field(default_factory=list)
     headline: bool = False  # told in the headline, which is not part of the body
+    self_inflicted: bool = False  # the attacker's own death ("before killing himself")
+    attacker_counted: bool = False  # the attacker's own death was added to this count
 
     def set_count(self, n: int) -> None:
         """A new exact count that keeps the figure's kind of range (used when subtracting)."""

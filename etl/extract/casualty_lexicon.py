@@ -428,6 +428,11 @@ NEW_PRONOUNS = {
     "themselves",
 }
 REFLEXIVES = {"himself", "herself", "themselves"}
+# "turned the gun on himself", "committed suicide": the attacker's own death.
+WEAPON_NOUNS = {"gun", "weapon", "rifle", "pistol", "handgun", "firearm", "shotgun", "revolver"}
+SUICIDE_NOUNS = {"suicide"}
+# A group figure that already counts the attacker ("four dead, including the gunman").
+INCLUDING_WORDS = {"including", "among", "counting"}
 # A statement in the present that a victim lives ("non-life-threatening", "in stable condition").
 SURVIVAL_WORDS = (
     "non",

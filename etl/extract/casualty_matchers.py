@@ -91,7 +91,9 @@ def compound_figures(sent: Span) -> list[Figure]:
         first, last = doc[start], doc[end - 1]
         n = lex.MULTIPLIERS.get(first.lower_, 1)
         if label == "MURDER_SUICIDE":
-            figs.append(Figure("killed", n + 1, n + 1, None, None, None, None, sent, last, last))
+            f = Figure("killed", n + 1, n + 1, None, None, None, None, sent, last, last)
+            f.attacker_counted = True
+            figs.append(f)
             continue
         kind = lex.COMPOUND_EVENTS[last.lemma_.lower()]
         fatal = start > sent.start and doc[start - 1].lower_ in lex.FATAL_WORDS

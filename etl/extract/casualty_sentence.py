@@ -31,9 +31,11 @@ from etl.extract.casualty_triggers import (
     in_question,
     is_irrealis,
     is_negated,
+    is_self,
     lemma,
     obj_of,
     phrase_trigger,
+    self_victim,
     trigger,
     victim_of_noun,
     victim_of_verb,
@@ -51,7 +53,7 @@ def figures_in_sentence(sent: Span, ctx: DocContext) -> list[Figure]:
     figs += _new_compounds(sent, figs)
     out = _one_figure_per_victims(figs)
     _borrow_elliptical_victims(out)
-    return _take_dead_out_of_shot(out)
+    return _add_attacker_death(_take_dead_out_of_shot(out), sent)
 
 
 def _new_compounds(sent: Span, figs: list[Figure]) -> list[Figure]:
@@ -128,6 +130,7 @@ def _trigger_figure(
     )
     fig = Figure(category, *q, words, head, sent, t, victim, weak=weak, partitive=part)
     fig.subset = subset
+    fig.self_inflicted = category == "killed" and is_self(victim, kind)
     return fig
 
 
@@ -160,6 +163,8 @@ def _victim_and_count_token(
         ):
             return None  # "died of his injuries"
         return (*victim_of_noun(t), kind)
+    if kind == "self":  # "turned the gun on himself", "committed suicide"
+        return self_victim(t), None, kind
     return victim_of_verb(t, kind), None, kind
 
 
@@ -312,6 +317,49 @@ def _take_dead_out_of_shot(figs: list[Figure]) -> list[Figure]:
                 f.contrast = True  # "an officer was shot and the suspect was killed"
         final.append(f)
     return final
+
+
+def _add_attacker_death(figs: list[Figure], sent: Span) -> list[Figure]:
+    """ "killed his wife and two daughters before killing himself": four deaths, one figure.
+
+    The attacker's own death told beside the deaths they caused is added to that count, unless
+    the count already includes them ("four dead, including the gunman").
+    """
+    groups = [
+        f
+        for f in figs
+        if f.category == "killed"
+        and f.count
+        and not f.self_inflicted
+        and not f.attacker_counted  # "murder-suicide" counts the attacker already
+    ]
+    if not groups or any(t.lower_ in lex.INCLUDING_WORDS for t in sent):
+        return figs
+    group = max(groups, key=lambda f: f.count or 0)
+    # "the lives of his mother and a man who ... turned the gun on himself": one of the group
+    selves = [f for f in figs if f.self_inflicted and not _told_of_group(f, group)]
+    # "killed three people and then himself": the reflexive as a second object of the verb
+    also = [c for c in group.trigger.children if c.dep_ == "conj" and c.lower_ in lex.REFLEXIVES]
+    n = len(selves) + (len(also) if not selves else 0)
+    if not n:
+        return figs
+    group.set_count((group.count or 0) + n)
+    group.attacker_counted = True
+    return [f for f in figs if f not in selves]
+
+
+def _told_of_group(f: Figure, group: Figure) -> bool:
+    """The self-inflicted death is told in a clause on one of the group's victims."""
+    v = group.victim_tok
+    if v is None:
+        return False
+    members = {v.i, *(c.i for c in v.subtree if c.dep_ == "conj")}
+    t = f.trigger
+    while t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl") and t.head.i in members:
+            return True
+        t = t.head
+    return False
 
 
 # --------------------------------------------------------------------------- tallies

@@ -67,6 +67,8 @@ def phrase_trigger(t: Token) -> tuple[str, str] | None:
         return "arrested", "verb"
     if lem in lex.STRIKE_VERBS and t.tag_ in ("VBN", "VBD") and _struck_by_bullet(t, lem):
         return "injured", "weak"
+    if _self_harm(t, lem):
+        return "killed", "self"
     if lem == "survive" and any(c.dep_ == "neg" for c in kids):
         return "killed", "intrans"  # "he did not survive"
     has_lives = any(c.dep_ == "dobj" and lemma(c) in lex.LIFE_NOUNS for c in kids)
@@ -75,6 +77,38 @@ def phrase_trigger(t: Token) -> tuple[str, str] | None:
     if lem in lex.LIFE_VERBS and has_lives:
         return "killed", "lives"
     return None
+
+
+def _self_harm(t: Token, lem: str) -> bool:
+    """ "turned the gun on himself", "committed suicide"."""
+    if lem == "commit":
+        return any(c.dep_ == "dobj" and lemma(c) in lex.SUICIDE_NOUNS for c in t.children)
+    return lem == "turn" and self_victim(t) is not None
+
+
+def self_victim(t: Token) -> Token | None:
+    """The one who turned a weapon on themselves (the reflexive), or who committed suicide."""
+    if lemma(t) == "commit":
+        return subject(t, ("nsubj",)) or next(c for c in t.children if c.dep_ == "dobj")
+    if not any(c.dep_ == "dobj" and lemma(c) in lex.WEAPON_NOUNS for c in t.children):
+        return None
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "on":
+            p = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if p is not None and p.lower_ in lex.REFLEXIVES:
+                return p
+    return None
+
+
+def is_self(victim: Token | None, kind: str) -> bool:
+    """The victim is the attacker: "killing himself", "took his own life", "committed suicide"."""
+    if kind == "self":
+        return True
+    if victim is None:
+        return False
+    if victim.lower_ in lex.REFLEXIVES:
+        return True
+    return victim.dep_ == "poss" and any(c.lower_ == "own" for c in victim.head.children)
 
 
 def _struck_by_bullet(t: Token, lem: str) -> bool:

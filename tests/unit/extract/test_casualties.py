@@ -406,9 +406,9 @@ def test_two_named_victims_stay_apart():
     assert _pairs(_run(text)) == [("killed", 1), ("killed", 1)]
 
 
-def test_attacker_who_killed_himself_is_not_merged_into_the_victim():
+def test_attacker_who_killed_himself_is_added_to_the_victim_not_merged_into_it():
     cas = _run("The gunman shot and killed his neighbor before fatally shooting himself.")
-    assert _pairs(cas) == [("killed", 1), ("killed", 1)]
+    assert _pairs(cas) == [("killed", 2)]
 
 
 def test_others_do_not_inherit_a_name():
@@ -578,3 +578,33 @@ def test_compounds_in_the_body(text, pairs):
 def test_compound_shooting_count_less_the_dead():
     cas = _run("Police are investigating a quadruple shooting in Eastport. One man died on Sunday.")
     assert ("injured", 3) in _pairs(cas) and ("killed", 1) in _pairs(cas)
+
+
+# ------------------------------------------------------------------ the attacker's own death
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The gunman killed three people and then himself in Riverton on Tuesday.", 4),
+        ("A man shot and killed his wife and two daughters before killing himself.", 4),
+        ("The man killed his neighbor, then turned the gun on himself.", 2),
+        ("He fatally shot his brother and then took his own life.", 2),
+        ("The shooter killed two coworkers before committing suicide.", 3),
+        # the count already includes the attacker
+        ("Four people died, including the gunman, who killed himself.", 4),
+    ],
+)
+def test_attackers_own_death_is_counted_with_the_dead(text, count):
+    cas = _run(text)
+    assert max(c.count for c in cas if c.category == "killed") == count, cas
+
+
+def test_attackers_death_alone_is_one_death():
+    cas = _run("Police said the man turned the gun on himself in the parking lot.")
+    assert _pairs(cas) == [("killed", 1)]
+
+
+def test_attacker_told_in_a_clause_on_the_dead_is_not_added_again():
+    cas = _run("Officers found two men dead, one of whom had shot himself.")
+    assert max(c.count for c in cas if c.category == "killed") == 2
