@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from etl.extract import casualty_lexicon as lex
+from etl.extract import casualty_patterns as pat
 from etl.extract.casualty_triggers import lemma, trigger
 from etl.extract.numbers import apply_hedge, match_hedge, parse_number
 
@@ -23,8 +24,8 @@ def _number_tokens(head: Token) -> list[Token]:
     """The tokens of the number whose head is ``head`` ("3.5 million", "two dozen")."""
     toks = [head]
     for c in head.children:
-        if c.dep_ in ("compound", "nummod", "quantmod") and (
-            c.like_num or c.lower_ in ("dozen", "a", "an")
+        if c.dep_ in ("compound", "nummod", "quantmod", "amod") and (
+            c.like_num or c.lower_ in lex.NUMBER_PARTS
         ):
             toks.append(c)
     toks.sort(key=lambda t: t.i)
@@ -43,8 +44,16 @@ def is_count_token(t: Token, trust_parse: bool = False) -> bool:
 
 
 def _is_age(t: Token) -> bool:
-    """ "23-year-old", "twenty-five-year-old", "2 year-old"."""
+    """ "23-year-old", "2 year-old", "a boy younger than 12", "John Doe, 24, was shot"."""
     doc = t.doc
+    before = [x.lower_ for x in doc[max(0, t.i - 2) : t.i]]
+    if before and (
+        before[-1] in lex.AGE_WORDS
+        or (len(before) == 2 and before[0] in lex.AGE_COMPARATIVES and before[1] == "than")
+    ):
+        return True
+    if is_age_of_name(t):
+        return True
     j = t.i + 1
     while j + 1 < len(doc) and doc[j].text in lex.HYPHENS and j - t.i < 5:
         if doc[j + 1].lower_.startswith(lex.AGE_UNITS):
@@ -59,12 +68,34 @@ def _is_age(t: Token) -> bool:
     )
 
 
-def _is_unit_or_time(t: Token) -> bool:
+def is_age_of_name(t: Token) -> bool:
+    """ "John Doe, 24": a number right after a name and a comma is the person's age."""
     doc = t.doc
+    if not t.like_num or t.i < 2 or doc[t.i - 1].text != ",":
+        return False
     nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-    if nxt is not None and nxt.lower_ in lex.NOT_COUNT_NEXT:
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return False  # "On Sunday, four people were shot": a count of people
+    name = doc[t.i - 2]
+    return name.ent_type_ == "PERSON" or (name.pos_ == "PROPN" and not name.ent_type_)
+
+
+def _is_unit_or_time(t: Token) -> bool:
+    """A time, a percentage, money, a year, a statute or case number, an address, a unit."""
+    doc = t.doc
+    if pat.YEAR_RE.fullmatch(t.text):
+        return True  # "2015 killed": a year is not a count
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if nxt is not None and (
+        nxt.lower_ in lex.NOT_COUNT_NEXT or nxt.lower_ in lex.NOT_COUNT_NEXT_WORDS
+    ):
         return True
-    return t.i > 0 and doc[t.i - 1].text in lex.NOT_COUNT_PREV
+    prev = doc[t.i - 1] if t.i > 0 else None
+    if prev is not None and prev.text == "." and t.i > 1:
+        prev = doc[t.i - 2]  # "No. 4521" tokenized as "No", "."
+    return prev is not None and (
+        prev.text in lex.NOT_COUNT_PREV or prev.lower_ in lex.NOT_COUNT_PREV_WORDS
+    )
 
 
 def _hedge_before(first: Token, sent_start: int) -> str | None:

@@ -80,6 +80,8 @@ BULLET_WORDS = {
     "gunshots",
     "ricochet",
 }
+# Injury nouns: their number counts wounds; their victim is who bears them.
+INJURY_NOUNS = {"injury", "wound"}
 # Verbs whose subject bears an injury noun object ("he suffered gunshot wounds").
 BEARER_VERBS = {"suffer", "sustain", "receive", "have", "treat", "nurse"}
 # "lost their lives", "claimed the lives of", "taken hostage", "taken into custody".
@@ -404,11 +406,92 @@ PRESENT_TAGS = {"VBZ", "VBP"}
 DUMMY_SUBJECTS = {"it", "there"}
 # Words that make a vague plural the victims ("dozens of people").
 VAGUE_PLURALS = {"dozens", "hundreds", "thousands", "scores"}
+# Words inside a number phrase besides digits and number words ("a dozen", "a half-dozen").
+NUMBER_PARTS = {"dozen", "a", "an", "half"}
 COUNT_WORDS = {"dozen", "dozens", "hundreds", "thousands", "scores", "millions"}
 # Signs a number is an age, a time or a percentage rather than a count.
 AGE_UNITS = ("year", "month", "week", "day")
 NOT_COUNT_NEXT = {"%", "percent", "am", "pm", "a.m.", "p.m.", "o'clock"}
 NOT_COUNT_PREV = {"$", "#", "£", "€", ":"}
+# Numbers of statutes, cases, addresses, routes, calibres and units are never counts of
+# people: "section 2015", "case No. 16-4521", "the 1500 block", "a .40 caliber", "shot 10 times".
+NOT_COUNT_PREV_WORDS = {
+    "section",
+    "sections",
+    "code",
+    "statute",
+    "no.",
+    "no",
+    "number",
+    "case",
+    "docket",
+    "route",
+    "highway",
+    "interstate",
+    "i-",
+    "apartment",
+    "apt",
+    "apt.",
+    "suite",
+    "unit",
+    "room",
+    "channel",
+    "flight",
+    "badge",
+    "page",
+    "chapter",
+    "article",
+    "title",
+    "exit",
+    "mile",
+    "district",
+    "ward",
+    "precinct",
+    "grade",
+}
+NOT_COUNT_NEXT_WORDS = {
+    "block",
+    "blocks",
+    "street",
+    "st",
+    "st.",
+    "avenue",
+    "ave",
+    "ave.",
+    "road",
+    "rd",
+    "rd.",
+    "lane",
+    "drive",
+    "boulevard",
+    "blvd",
+    "blvd.",
+    "highway",
+    "caliber",
+    "calibre",
+    "mm",
+    "millimeter",
+    "times",
+    "rounds",
+    "shots",
+    "bullets",
+    "shell",
+    "shells",
+    "casings",
+    "hours",
+    "minutes",
+    "seconds",
+    "miles",
+    "feet",
+    "yards",
+    "years",
+    "months",
+    "days",
+    "weeks",
+    "pounds",
+    "grams",
+    "percent",
+}
 HYPHENS = {"-", "‐", "‑"}
 # Nouns that are groups, not one person ("the police", "the family").
 GROUP_NOUNS = {"police", "people", "staff", "family", "crowd"}
@@ -453,6 +536,7 @@ VERIFY_PREFIXES = ("verif", "confirm", "independently")
 
 # Ages inside a DATE entity ("ages 19 to 24 years").
 AGE_WORDS = {"age", "ages", "aged"}
+AGE_COMPARATIVES = {"younger", "older"}
 RANGE_END_WORDS = {"to", "through", "until", "and"}
 RANGE_START_WORDS = {"from", "between"}
 TALLY_HEADS = {"in", "from", "during", "across", "over", "of", "amid"}

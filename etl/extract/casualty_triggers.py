@@ -318,11 +318,11 @@ def victim_of_noun(n: Token) -> tuple[Token | None, Token | None]:
                     return p, None
         if c.dep_ == "poss":
             return c, None
+    if lemma(n) in lex.INJURY_NOUNS:  # "10 gunshot wounds": a count of wounds, not of people
+        return _bearer_of_injury(n), None
     for c in n.children:
         if c.dep_ == "nummod" and c.like_num:
             return None, c
-    if lemma(n) in ("injury", "wound"):
-        return _bearer_of_injury(n), None
     return None, None
 
 

@@ -608,3 +608,41 @@ def test_attackers_death_alone_is_one_death():
 def test_attacker_told_in_a_clause_on_the_dead_is_not_added_again():
     cas = _run("Officers found two men dead, one of whom had shot himself.")
     assert max(c.count for c in cas if c.category == "killed") == 2
+
+
+# ------------------------------------------------------------------ numbers that never count people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said 2015 killed in the county was a record.",  # a year
+        "He was charged under section 2015 after the victim was wounded.",  # a statute
+        "The man in case No. 4521 was wounded in the leg.",  # a case number
+        "A man was shot in the 1500 block of Oak Avenue.",  # an address
+        "A boy younger than 12 was shot in the arm.",  # an age
+        "The 10 gunshot wounds he sustained are healing.",  # wounds, not people
+        "He was shot 3 times in the leg.",  # shots, not people
+    ],
+)
+def test_numbers_that_are_not_counts_of_people(text):
+    cas = _run(text)
+    assert all(c.count in (None, 1) for c in cas), cas
+
+
+def test_ages_after_names_are_not_counts():
+    cas = _run(
+        "John Whitfield, 24 was shot in the chest, Li Chen, 26 was shot in the leg "
+        "and Ana Ruiz, 22 was shot in both legs."
+    )
+    assert all(c.count in (None, 1, 3) for c in cas), cas
+
+
+def test_a_date_before_a_count_is_not_a_name():
+    cas = _run("On Sunday, four people were wounded in a drive-by shooting.")
+    assert _pairs(cas) == [("injured", 4)]
+
+
+def test_half_dozen():
+    cas = _run("Police say a half-dozen people were shot overnight at the club.")
+    assert _pairs(cas) == [("injured", 6)]
