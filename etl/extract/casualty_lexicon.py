@@ -542,6 +542,11 @@ RANGE_START_WORDS = {"from", "between"}
 TALLY_HEADS = {"in", "from", "during", "across", "over", "of", "amid"}
 TALLY_MODIFIERS = {"separate", "several", "multiple"}
 SEPARATE_HEADS = TALLY_EVENTS | {"incidents", "shootings", "attacks"}
+# Spans of time a relative clause tallies over ("a violent weekend that left seven dead").
+ROUNDUP_PERIODS = {"weekend", "span", "stretch", "period", "week", "month", "year"}
+# "across the city", "statewide": figures over an area, not one incident.
+AREA_NOUNS = {"city", "cities", "state", "country", "nation", "region", "county", "area"}
+AREA_WIDE = {"citywide", "statewide", "nationwide", "countywide"}
 MONTHS = {
     "january",
     "february",

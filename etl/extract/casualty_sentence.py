@@ -379,9 +379,35 @@ def is_tally(t: Token, sent: Span, ctx: DocContext) -> bool:
                 return True
             if period is None:
                 continue
-        if _tally_event(x):
+        if _tally_event(x) or _across_an_area(x):
+            return True
+    return _roundup_governor(t, sent)
+
+
+def _roundup_governor(t: Token, sent: Span) -> bool:
+    """The trigger is told of several incidents or a span of time by a clause above it:
+    "a series of shootings ... have left three dead and eight wounded", "a violent weekend
+    that left seven dead"."""
+    a = t
+    while a.head.i != a.i and sent.start <= a.head.i < sent.end:
+        a = a.head
+        for c in a.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and any(_tally_event(x) for x in c.subtree):
+                return True
+        if a.dep_ in ("relcl", "acl") and (
+            _tally_event(a.head) or a.head.lower_ in lex.ROUNDUP_PERIODS
+        ):
             return True
     return False
+
+
+def _across_an_area(x: Token) -> bool:
+    """ "wounded across the city", "citywide"."""
+    if x.lower_ in lex.AREA_WIDE:
+        return True
+    return x.lower_ == "across" and any(
+        c.dep_ == "pobj" and c.lower_ in lex.AREA_NOUNS for c in x.children
+    )
 
 
 def _date_range_sentence(sent: Span) -> bool:

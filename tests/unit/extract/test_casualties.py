@@ -646,3 +646,17 @@ def test_a_date_before_a_count_is_not_a_name():
 def test_half_dozen():
     cas = _run("Police say a half-dozen people were shot overnight at the club.")
     assert _pairs(cas) == [("injured", 6)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said a series of shootings in Riverton have left three people dead and eight wounded.",
+        "Three incidents of gunfire left a teen dead and six others wounded.",
+        "It was a violent weekend that left seven people dead in Millbrook.",
+        "Eight other people were wounded across the city overnight.",
+        "Nine people were shot citywide on Saturday.",
+    ],
+)
+def test_roundups_are_not_incident_figures(text):
+    assert [c for c in _run(text) if c.count and c.count > 1] == []
