@@ -54,6 +54,9 @@ def _is_age(t: Token) -> bool:
         return True
     if is_age_of_name(t):
         return True
+    nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
+    if nxt in lex.AGE_ABBREVIATIONS or "".join(x.lower_ for x in doc[t.i + 1 : t.i + 4]) == "y/o":
+        return True  # "a 25 y/o man", "a 43 yo woman"
     j = t.i + 1
     while j + 1 < len(doc) and doc[j].text in lex.HYPHENS and j - t.i < 5:
         if doc[j + 1].lower_.startswith(lex.AGE_UNITS):
@@ -175,6 +178,8 @@ def noun_count(head: Token, sent: Span) -> Count:
                 return n, n, n, None
     if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
         return ONE
+    if head.lower_ == "old" and any(c.lower_.startswith(lex.AGE_UNITS) for c in head.children):
+        return ONE  # "the 4-year-old": one person
     # a singular noun or a name: one person ("the victim", "Jihad Cromer")
     if (
         head.tag_ in ("NN", "NNP")

@@ -79,9 +79,12 @@ def same_people(a: Figure, b: Figure) -> bool:
 def is_other(f: Figure) -> bool:
     """Victims told as more people than before ("three others", "another man")."""
     v = f.victim_tok
-    return v is not None and (
-        v.lower_ in ("others", "another") or any(c.lower_ in lex.OTHER_MARKERS for c in v.children)
-    )
+    if v is None:
+        return False
+    if v.lower_ in ("others", "another") or any(c.lower_ in lex.OTHER_MARKERS for c in v.children):
+        return True
+    # "her boyfriend was also shot": someone besides the victims told before
+    return v.pos_ != "PRON" and any(c.lower_ in lex.ALSO_WORDS for c in f.trigger.children)
 
 
 def anaphoric(f: Figure) -> bool:

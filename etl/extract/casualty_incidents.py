@@ -32,7 +32,7 @@ def drop_weak_covered(figures: list[Figure]) -> list[Figure]:
         if (f.count or 1) <= max_killed and not is_other(f) and not f.contrast:
             continue  # "was shot" / "a gunshot wound" told of someone the article says died
         if (
-            (f.trigger.pos_ == "VERB" or lemma(f.trigger) in lex.COMPOUND_EVENTS)
+            (f.trigger.pos_ == "VERB" or lemma(f.trigger) in lex.GROUP_EVENT_NOUNS)
             and f.count
             and f.count > max_killed
             and not (f.adjusted or f.contrast or is_other(f))

@@ -80,6 +80,22 @@ BULLET_WORDS = {
     "gunshots",
     "ricochet",
 }
+# The victim lives, hurt: "in critical condition", "treated and released", "expected to recover".
+CONDITION_WORDS = {
+    "critical",
+    "serious",
+    "stable",
+    "fair",
+    "good",
+    "grave",
+    "guarded",
+    "life-threatening",
+}
+RECOVERY_VERBS = {"survive", "recover"}
+RELEASE_VERBS = {"release", "discharge"}
+HOSPITAL_NOUNS = {"hospital", "center", "centre", "clinic", "scene", "facility"}
+# Verbs that put someone in a condition ("left the teen in critical condition").
+LEAVE_VERBS = {"leave", "find", "put"}
 # Injury nouns: their number counts wounds; their victim is who bears them.
 INJURY_NOUNS = {"injury", "wound"}
 # Verbs whose subject bears an injury noun object ("he suffered gunshot wounds").
@@ -224,6 +240,13 @@ NOT_VICTIMS = {
     "image",
     "brand",
     "business",
+    "company",
+    "firm",
+    "team",
+    "club",
+    "road",
+    "bridge",
+    "property",
     "party",
     "candidate",
     "inside",
@@ -410,7 +433,7 @@ VAGUE_PLURALS = {"dozens", "hundreds", "thousands", "scores"}
 NUMBER_PARTS = {"dozen", "a", "an", "half"}
 COUNT_WORDS = {"dozen", "dozens", "hundreds", "thousands", "scores", "millions"}
 # Signs a number is an age, a time or a percentage rather than a count.
-AGE_UNITS = ("year", "month", "week", "day")
+AGE_UNITS = ("year", "yr", "month", "week", "day")
 NOT_COUNT_NEXT = {"%", "percent", "am", "pm", "a.m.", "p.m.", "o'clock"}
 NOT_COUNT_PREV = {"$", "#", "£", "€", ":"}
 # Numbers of statutes, cases, addresses, routes, calibres and units are never counts of
@@ -497,6 +520,7 @@ HYPHENS = {"-", "‐", "‑"}
 GROUP_NOUNS = {"police", "people", "staff", "family", "crowd"}
 # A determiner or word on the victims that marks them as someone new ("another man").
 OTHER_MARKERS = {"another", "other", "others", "second", "third", "more", "additional"}
+ALSO_WORDS = {"also"}
 NEW_PERSON_MARKERS = {"another", "other", "second", "third", "fourth"}
 DEFINITE_DETS = {"the", "this", "that", "these", "those", "both"}
 # Pronouns that are not someone already told of.
@@ -537,6 +561,7 @@ VERIFY_PREFIXES = ("verif", "confirm", "independently")
 # Ages inside a DATE entity ("ages 19 to 24 years").
 AGE_WORDS = {"age", "ages", "aged"}
 AGE_COMPARATIVES = {"younger", "older"}
+AGE_ABBREVIATIONS = {"yo", "yr", "yrs", "y.o.", "y/o"}
 RANGE_END_WORDS = {"to", "through", "until", "and"}
 RANGE_START_WORDS = {"from", "between"}
 TALLY_HEADS = {"in", "from", "during", "across", "over", "of", "amid"}
@@ -643,6 +668,9 @@ COMPOUND_EVENTS = {
     "stabbing": "weak",
 }
 FATAL_WORDS = {"fatal", "deadly"}
+# Nouns whose count takes in everyone hit, the dead too ("a triple shooting", "the four victims
+# in critical condition"): the dead are taken out of it.
+GROUP_EVENT_NOUNS = set(COMPOUND_EVENTS) | {"condition"}
 # A headline over several incidents is no incident's figure ("weekend shootings", "roundup").
 ROUNDUP_WORDS = {
     "shootings",

@@ -36,6 +36,7 @@ from etl.extract.casualty_triggers import (
     obj_of,
     phrase_trigger,
     self_victim,
+    survivor,
     trigger,
     victim_of_noun,
     victim_of_verb,
@@ -165,6 +166,8 @@ def _victim_and_count_token(
         return (*victim_of_noun(t), kind)
     if kind == "self":  # "turned the gun on himself", "committed suicide"
         return self_victim(t), None, kind
+    if kind == "survivor":  # "in critical condition", "treated and released"
+        return survivor(t), None, "weak"
     return victim_of_verb(t, kind), None, kind
 
 

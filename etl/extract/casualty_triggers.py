@@ -36,6 +36,8 @@ def trigger(t: Token) -> tuple[str, str] | None:
         return lex.ADJECTIVES[low], "adj"
     if t.pos_ == "NOUN" and lem in lex.NOUNS:
         return lex.NOUNS[lem], "noun"
+    if t.pos_ == "NOUN" and lem == "condition" and _grave_condition(t):
+        return "injured", "survivor"  # "in critical condition"
     if t.pos_ == "NOUN" and low == "shooting" and _shooting_of_someone(t):
         fatal = any(c.lower_ in ("fatal", "deadly") for c in t.children)
         return ("killed", "noun") if fatal else ("injured", "shooting")
@@ -69,6 +71,8 @@ def phrase_trigger(t: Token) -> tuple[str, str] | None:
         return "injured", "weak"
     if _self_harm(t, lem):
         return "killed", "self"
+    if _told_alive_and_hurt(t, lem):
+        return "injured", "survivor"
     if lem == "survive" and any(c.dep_ == "neg" for c in kids):
         return "killed", "intrans"  # "he did not survive"
     has_lives = any(c.dep_ == "dobj" and lemma(c) in lex.LIFE_NOUNS for c in kids)
@@ -77,6 +81,46 @@ def phrase_trigger(t: Token) -> tuple[str, str] | None:
     if lem in lex.LIFE_VERBS and has_lives:
         return "killed", "lives"
     return None
+
+
+def _grave_condition(t: Token) -> bool:
+    """ "in critical condition", "in serious but stable condition"."""
+    words = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound")}
+    for c in t.children:
+        if c.dep_ == "amod":
+            words |= {g.lower_ for g in c.children if g.dep_ == "conj"}
+    return t.dep_ == "pobj" and t.head.lower_ == "in" and bool(words & lex.CONDITION_WORDS)
+
+
+def _told_alive_and_hurt(t: Token, lem: str) -> bool:
+    """ "is expected to survive", "was treated and released", "being treated at a hospital"."""
+    kids = list(t.children)
+    if lem == "expect":
+        return any(c.dep_ == "xcomp" and lemma(c) in lex.RECOVERY_VERBS for c in kids)
+    if lem != "treat" or not any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
+        return False
+    released = any(c.dep_ == "conj" and lemma(c) in lex.RELEASE_VERBS for c in kids)
+    at_hospital = any(
+        c.dep_ == "prep"
+        and any(g.dep_ == "pobj" and lemma(g) in lex.HOSPITAL_NOUNS for g in c.children)
+        for c in kids
+    )
+    return released or at_hospital
+
+
+def survivor(t: Token) -> Token | None:
+    """Who is told alive and hurt: the subject, or the object of "left ... in critical condition"."""
+    if lemma(t) == "condition":
+        v = t.head.head  # condition <- in <- verb
+        obj = obj_of(v)
+        if obj is not None and lemma(v) in lex.LEAVE_VERBS:
+            return resolve_relative(obj, v)
+        s = subject(v)
+        if s is None and v.dep_ == "conj":
+            s = subject(v.head)
+        return resolve_relative(s, v) if s is not None else None
+    s = subject(t)
+    return resolve_relative(s, t) if s is not None else None
 
 
 def _self_harm(t: Token, lem: str) -> bool:

@@ -660,3 +660,46 @@ def test_half_dozen():
 )
 def test_roundups_are_not_incident_figures(text):
     assert [c for c in _run(text) if c.count and c.count > 1] == []
+
+
+# ------------------------------------------------------------------ injuries told as the victim's state
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("The 4-year-old was listed in serious condition.", [("injured", 1)]),
+        ("Ana Ruiz remains in serious but stable condition at a local hospital.", [("injured", 1)]),
+        (
+            "The gunmen killed the boy and left his brother in critical condition.",
+            [("injured", 1), ("killed", 1)],
+        ),
+        ("A second victim is in critical condition.", [("injured", 1)]),
+        ("The man is expected to survive.", [("injured", 1)]),
+        ("The other victim was treated and released.", [("injured", 1)]),
+        ("A fourth victim is still being treated at a hospital.", [("injured", 1)]),
+        ("Two others were hospitalized with injuries.", [("injured", 2)]),
+        ("A woman was grazed by a bullet.", [("injured", 1)]),
+        ("The company is in good condition after the merger.", []),
+    ],
+)
+def test_injured_told_as_a_condition_or_treatment(text, pairs):
+    assert _pairs(_run(text)) == pairs
+
+
+def test_condition_count_less_the_dead():
+    text = (
+        "The four victims were rushed to a hospital in critical condition. "
+        "One of them died on Saturday."
+    )
+    assert _pairs(_run(text)) == [("injured", 3), ("killed", 1)]
+
+
+def test_also_shot_is_someone_else_than_the_dead():
+    text = "Three people were killed in the house. Her boyfriend was also shot and is expected to recover."
+    assert ("injured", 1) in _pairs(_run(text))
+
+
+def test_abbreviated_ages():
+    cas = _run("Police said a 25 y/o man and a 14-yr-old were shot.")
+    assert all(c.count in (None, 1, 2) for c in cas), cas
