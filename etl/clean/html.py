@@ -21,6 +21,7 @@ import re
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.utils import load_html
 
 from etl.clean.dateline import split_dateline
 from etl.clean.dates import iso_date as _iso
@@ -33,6 +34,7 @@ from etl.clean.furniture import (
     is_prose,
     same_text,
     strip_furniture,
+    strip_trailer,
 )
 from etl.clean.lang import guess_language
 from etl.clean.text import BYLINE, TEXT_FURNITURE, is_caption_line
@@ -68,10 +70,13 @@ _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 
 
 def _parse(page: str):
+    """The page as trafilatura's own loader builds it (comments and processing instructions
+    out, faulty markup repaired): a tree from ``lxml.html.fromstring`` keeps the comments, and
+    trafilatura then cuts some paragraphs short at an inline link."""
     try:
-        tree = lxml_html.fromstring(_XML_DECL.sub("", page, count=1))
-    except (ValueError, etree.ParserError, etree.XMLSyntaxError):
-        return None
+        tree = load_html(_XML_DECL.sub("", page, count=1))
+    except (TypeError, ValueError, etree.ParserError, etree.XMLSyntaxError):
+        tree = None
     return tree if isinstance(tree, lxml_html.HtmlElement) else None
 
 
@@ -103,6 +108,11 @@ def _h1(tree, title: str | None = None, site_name: str | None = None) -> str | N
         if norm_title and h in norm_title:
             return h
     return heads[0] if heads else None
+
+
+def _headline_h1(h1: str) -> bool:
+    """An H1 of three words or more that is not page furniture or a section label."""
+    return len(h1.split()) >= 3 and not is_furniture(h1) and not is_marker(h1)
 
 
 def _meta(tree, *keys: str) -> str | None:
@@ -184,13 +194,10 @@ def _published(tree, trafilatura_date: str | None) -> str | None:
 
 def _title(meta_title: str | None, h1: str | None, site_name: str | None) -> str | None:
     title = " ".join((meta_title or "").split()) or None
-    # The on-page headline beats a <title> padded with the site's name.
-    if h1 and not title:
+    # The on-page headline is what the reader sees: it beats a <title> / og:title padded with
+    # the site's name or worded for search engines, whenever it reads as a headline.
+    if h1 and (not title or _headline_h1(h1)):
         return h1
-    if h1 and title and h1 != title and h1 in title and len(h1.split()) >= 3:
-        padding = title.replace(h1, " ").strip(" |-–—:·»")
-        if len(padding.split()) <= 8:
-            return h1
     if title:
         site = (site_name or "").lower().strip()
         for sep in _TITLE_SEPARATORS:
@@ -505,7 +512,7 @@ def clean_html(page: str, url: str | None = None) -> CleanDoc:
         # A paragraph that is one link's whole text is a pointer to another page.
         links = _link_keys(work)
         paras = [p for p in paras if not (" ".join(_key(p)) in links and is_headline_like(p))]
-    paras = strip_furniture(paras)
+    paras = strip_trailer(strip_furniture(paras))
     paras = drop_duplicates(paras)
     # A standfirst under the headline: one short line with no sentence end, then the story.
     if len(paras) >= 3 and is_headline_like(paras[0]) and not SENTENCE_END.search(paras[0]) \

@@ -16,6 +16,7 @@ from etl.clean.furniture import (
     is_furniture,
     same_text,
     strip_furniture,
+    strip_trailer,
 )
 from etl.clean.lang import guess_language
 from etl.models import CleanDoc
@@ -265,7 +266,7 @@ def clean_text(text: str) -> CleanDoc:
         if i >= max(1, len(paras) // 2) and len(p) < 80 and _END_MARKER.match(p):
             paras = paras[:i]
             break
-    paras = strip_furniture(paras)
+    paras = strip_trailer(strip_furniture(paras))
     # A short last line that announces something the dump does not hold ("Follow us here:").
     while paras and len(paras) > 1 and paras[-1].endswith(":") and len(paras[-1].split()) <= 20:
         paras.pop()

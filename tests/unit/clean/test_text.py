@@ -195,3 +195,13 @@ def test_a_long_first_sentence_is_cut_at_a_word():
     doc = clean_text(long + "\n\nSecond paragraph here.\n\nThird one.")
     assert doc.title is not None and len(doc.title) <= 200
     assert long.startswith(doc.title)
+
+
+def test_text_trailer_lines_are_removed():
+    doc = clean_text(
+        "Bridge reopens\n\nThe harbour bridge reopened to traffic on Monday after two years of "
+        "repairs, officials said.\n\nDrivers queued from early morning to cross it.\n\n"
+        "(Jane Doe contributed reporting from the harbour.)\n\nShare this article on Facebook\n"
+    )
+    assert doc.body.endswith("Drivers queued from early morning to cross it.")
+    assert "contributed" not in doc.body
