@@ -195,3 +195,21 @@ def test_contributor_lines_share_and_comment_prompts_are_removed():
 def test_the_on_page_headline_wins_over_a_different_title_tag():
     doc = clean_html(_page("inline_links_comments.html"))
     assert doc.title == "Harbour bridge reopens after two years of repairs"
+
+
+def test_a_paragraph_precision_mode_drops_comes_back_from_the_page(monkeypatch):
+    """One extraction per page: a short paragraph between two kept ones is restored from the
+    page's own <p> blocks, not from a second trafilatura run."""
+    import etl.clean.html as H
+
+    calls = []
+    real = H._extract
+
+    def counting(source, url, **kw):
+        calls.append(kw.get("favor_precision", False))
+        return real(source, url, **kw)
+
+    monkeypatch.setattr(H, "_extract", counting)
+    doc = clean_html(_page("inline_links_comments.html"))
+    assert calls == [True]  # a single, precision-mode extraction
+    assert "The council said tolls would stay" in doc.body
