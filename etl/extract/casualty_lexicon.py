@@ -190,6 +190,7 @@ NOT_VICTIMS = {
     "toll",
     "figure",
     "brain",
+    "sleep",
     "night",
     "morning",
     "evening",
@@ -368,6 +369,8 @@ FIGURE_REFERENTS = {
 NOT_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 LOCATION_TYPES = ("GPE", "LOC", "FAC")
 MODALS = {"could", "would", "might", "may", "should", "must"}
+CONDITIONAL_MARKS = {"if", "unless", "lest", "until"}
+NEAR_MISS = {"nearly", "almost", "narrowly"}
 # Verbs a "to"-infinitive trigger may hang on and still be real ("was found to be dead").
 FACTIVE_INFINITIVE_HEADS = {"find", "confirm", "report", "believe", "say"}
 # Light-verb phrases: "taken hostage", "took the lives of", "was struck by a bullet".

@@ -204,8 +204,10 @@ def is_irrealis(t: Token) -> bool:
     if any(c.text.lower() == "to" and c.dep_ == "aux" for c in auxes):
         # "was found to be dead" is real; "threatened to kill" is not
         return lemma(t.head) not in lex.FACTIVE_INFINITIVE_HEADS
-    if any(c.dep_ == "mark" and c.text.lower() in ("if", "unless", "lest") for c in t.children):
-        return True
+    if any(c.dep_ == "mark" and c.lower_ in lex.CONDITIONAL_MARKS for c in t.children):
+        return True  # "if hurt", "until somebody gets killed"
+    if any(c.dep_ == "advmod" and c.lower_ in lex.NEAR_MISS for c in t.children):
+        return True  # "bullets that nearly killed him"
     return bool(words & {"will", "'ll"}) and not any(c.dep_ == "auxpass" for c in auxes)
 
 

@@ -703,3 +703,15 @@ def test_also_shot_is_someone_else_than_the_dead():
 def test_abbreviated_ages():
     cas = _run("Police said a 25 y/o man and a 14-yr-old were shot.")
     assert all(c.count in (None, 1, 2) for c in cas), cas
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He showed us the holes from the bullets that nearly killed his father.",
+        "Nothing will change until somebody gets killed, a neighbor said.",
+        "The noise woke me from a dead sleep.",
+    ],
+)
+def test_near_misses_hypotheticals_and_idioms_are_no_deaths(text):
+    assert [c for c in _run(text) if c.category == "killed"] == []
