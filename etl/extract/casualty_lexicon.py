@@ -657,7 +657,55 @@ HEADLINE_BREAKS = {
     "including",
 }
 # After "shot": the victims died ("4 shot dead", "3 shot to death", "2 shot and killed").
-SHOT_DEAD_AFTER = (["dead"], ["to", "death"], ["and", "killed"])
+SHOT_DEAD_AFTER = (["dead"], ["to", "death"], ["and", "killed"], [",", "killed"])
+# One person named by a noun in a headline ("Teen killed in ...", "Boy, 6, dies after ...").
+PERSON_NOUNS = {
+    "man",
+    "woman",
+    "teen",
+    "teenager",
+    "boy",
+    "girl",
+    "child",
+    "toddler",
+    "baby",
+    "infant",
+    "student",
+    "officer",
+    "deputy",
+    "trooper",
+    "father",
+    "mother",
+    "dad",
+    "mom",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "husband",
+    "wife",
+    "grandmother",
+    "grandfather",
+    "cousin",
+    "friend",
+    "neighbor",
+    "victim",
+    "suspect",
+    "gunman",
+    "shooter",
+    "driver",
+    "clerk",
+    "employee",
+    "worker",
+    "resident",
+    "youth",
+    "person",
+    "hunter",
+    "pastor",
+    "rapper",
+}
+# "fatal shooting", "deadly stabbing" in a headline: at least one death.
+FATAL_EVENTS = {"shooting", "stabbing"}
 # "double homicide", "triple shooting", "quadruple murder": how many victims.
 MULTIPLIERS = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 # Event nouns a multiplier counts the victims of, and their category.

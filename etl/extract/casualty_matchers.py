@@ -46,6 +46,9 @@ def headline_grammar(sent: Span) -> list[Figure]:
     figs: list[Figure] = []
     for span in _matcher(doc.vocab, "headline")(sent, as_spans=True):
         label, start, end = span.label_, span.start, span.end
+        if label in _ONE_PERSON:
+            figs.append(_one_person(span))
+            continue
         if label == "WORD_NUMBER":
             word, num, who = doc[start], doc[end - 1], []
             kind = lex.HEADLINE_BEFORE_NUMBER[word.lower_]
@@ -71,6 +74,36 @@ def headline_grammar(sent: Span) -> list[Figure]:
         )
         figs.append(f)
     return figs
+
+
+_ONE_PERSON = {"PERSON_WORD", "PERSON_CONDITION", "FATAL_EVENT"}
+
+
+def _one_person(span: Span) -> Figure:
+    """ "Teen killed in ...": one victim; "fatal shooting": at least one death."""
+    first, last = span[0], span[-1]
+    if span.label_ == "FATAL_EVENT":
+        return Figure("killed", 1, 1, None, None, None, None, span.sent, last, last)
+    if span.label_ == "PERSON_CONDITION":
+        kind = "weak"
+    else:
+        kind = lex.HEADLINE_AFTER_NUMBER[last.lower_]
+        if kind == "weak" and _told_dead(last):
+            kind = "killed"
+    category = "injured" if kind == "weak" else kind
+    return Figure(
+        category,
+        1,
+        1,
+        1,
+        None,
+        first.text,
+        first.lower_,
+        span.sent,
+        last,
+        first,
+        weak=kind == "weak",
+    )
 
 
 def _told_dead(word: Token) -> bool:

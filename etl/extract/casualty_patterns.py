@@ -40,6 +40,8 @@ def _headline_patterns() -> dict[str, list[list[dict]]]:
         set(after) | set(lex.HEADLINE_BEFORE_NUMBER) | lex.HEADLINE_BREAKS | lex.FATAL_ADVERBS
     )
     filler = {"IS_ALPHA": True, "LIKE_NUM": False, "LOWER": {"NOT_IN": not_filler}, "OP": "{0,3}"}
+    # after a person noun: an age between commas, an adverb ("Boy, 6, accidentally shot")
+    person_filler = {"LOWER": {"NOT_IN": not_filler}, "IS_SPACE": False, "OP": "{0,4}"}
     return {
         # "4 dead", "3 people shot", "five more injured"
         "NUMBER_WORD": [[{"LIKE_NUM": True}, filler, {"LOWER": {"IN": after}}]],
@@ -49,6 +51,26 @@ def _headline_patterns() -> dict[str, list[list[dict]]]:
         ],
         # "14 shot, one fatally"
         "NUMBER_FATALLY": [[{"LIKE_NUM": True}, {"LOWER": {"IN": sorted(lex.FATAL_ADVERBS)}}]],
+        # "Teen killed in ...", "Boy, 6, dies after ...", "Man shot to death"
+        "PERSON_WORD": [
+            [{"LOWER": {"IN": sorted(lex.PERSON_NOUNS)}}, person_filler, {"LOWER": {"IN": after}}]
+        ],
+        # "Teen in critical condition after ..."
+        "PERSON_CONDITION": [
+            [
+                {"LOWER": {"IN": sorted(lex.PERSON_NOUNS)}},
+                {"LOWER": "in"},
+                {"LOWER": {"IN": sorted(lex.CONDITION_WORDS)}},
+                {"LOWER": "condition"},
+            ]
+        ],
+        # "fatal shooting", "deadly stabbing": at least one death
+        "FATAL_EVENT": [
+            [
+                {"LOWER": {"IN": sorted(lex.FATAL_WORDS)}},
+                {"LOWER": {"IN": sorted(lex.FATAL_EVENTS)}},
+            ]
+        ],
     }
 
 

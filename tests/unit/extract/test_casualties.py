@@ -715,3 +715,27 @@ def test_abbreviated_ages():
 )
 def test_near_misses_hypotheticals_and_idioms_are_no_deaths(text):
     assert [c for c in _run(text) if c.category == "killed"] == []
+
+
+@pytest.mark.parametrize(
+    ("title", "pairs"),
+    [
+        ("Teen shot to death in Riverton apartment complex", [("killed", 1)]),
+        ("Boy, 6, dies after accidental shooting in Millbrook", [("killed", 1)]),
+        ("Baby girl accidentally shot, killed in Eastport home", [("killed", 1)]),
+        ("Woman wounded in Lakeside drive-by", [("injured", 1)]),
+        ("Teen in critical condition after Northgate shooting", [("injured", 1)]),
+        ("Police investigate deadly shooting in Cedar Falls", [("killed", 1)]),
+        ("Man charged in Riverton robbery", []),
+    ],
+)
+def test_headline_about_one_person(title, pairs):
+    cas = _run_titled(title, "Officers spoke to neighbors on Monday.")
+    assert _pairs(cas) == pairs
+
+
+def test_one_person_headline_drops_the_body_shot_of_the_same_person():
+    cas = _run_titled(
+        "Teen shot to death in Riverton", "Police say someone shot the teenager on Monday."
+    )
+    assert _pairs(cas) == [("killed", 1)]
