@@ -56,8 +56,14 @@ def headline_figures(title: str, body_killed: int = 0) -> list[Figure]:
     hdoc = get_nlp()(normalise_headline(title))
     ctx = build_context(hdoc, [])
     figures: list[Figure] = []
+    seen: set[tuple[str, int]] = set()
     for sent in sentences(hdoc):
-        for f in headline_grammar(sent) + compound_figures(sent):
+        found = headline_grammar(sent) + compound_figures(sent)
+        # two patterns over one casualty word ("4 teen boys shot", "girl's killing"): the larger
+        for f in sorted(found, key=lambda f: -(f.count or 0)):
+            if (f.category, f.trigger.i) in seen:
+                continue
+            seen.add((f.category, f.trigger.i))
             f.headline = True
             f.location, f.place_level = location(f.trigger, sent, ctx)
             figures.append(f)

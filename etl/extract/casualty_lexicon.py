@@ -620,6 +620,7 @@ HEADLINE_AFTER_NUMBER = {
     "hospitalized": "injured",
     "shot": "weak",
     "stabbed": "weak",
+    "critical": "injured",
 }
 # Verbs before a number in a headline ("gunman kills 3", "shooting wounds 6").
 HEADLINE_BEFORE_NUMBER = {
@@ -703,7 +704,24 @@ PERSON_NOUNS = {
     "hunter",
     "pastor",
     "rapper",
+    "uncle",
+    "aunt",
+    "nephew",
+    "niece",
+    "grandson",
+    "granddaughter",
+    "stepson",
+    "stepdaughter",
+    "girlfriend",
+    "boyfriend",
+    "roommate",
+    "coworker",
 }
+# Units before "old" in "10-year-old", "17-month-old": the age names one person.
+AGE_UNIT_WORDS = {"year", "years", "yr", "month", "months", "week", "day"}
+# Nouns of one death in a headline ("Clay St. killing", "murder of 3-year-old boy").
+DEATH_EVENTS = {"killing", "homicide", "murder", "slaying"}
+NOT_A_DEATH = {"attempted", "attempt"}
 # "fatal shooting", "deadly stabbing" in a headline: at least one death.
 FATAL_EVENTS = {"shooting", "stabbing"}
 # "double homicide", "triple shooting", "quadruple murder": how many victims.

@@ -47,7 +47,9 @@ def headline_grammar(sent: Span) -> list[Figure]:
     for span in _matcher(doc.vocab, "headline")(sent, as_spans=True):
         label, start, end = span.label_, span.start, span.end
         if label in _ONE_PERSON:
-            figs.append(_one_person(span))
+            one = _one_person(span)
+            if one is not None:
+                figs.append(one)
             continue
         if label == "WORD_NUMBER":
             word, num, who = doc[start], doc[end - 1], []
@@ -76,16 +78,37 @@ def headline_grammar(sent: Span) -> list[Figure]:
     return figs
 
 
-_ONE_PERSON = {"PERSON_WORD", "PERSON_CONDITION", "FATAL_EVENT"}
+_ONE_PERSON = {
+    "DEATH_EVENT",
+    "PERSON_WORD",
+    "AGE_WORD",
+    "WORD_PERSON",
+    "PERSON_DEATH",
+    "PERSON_CONDITION",
+    "FATAL_EVENT",
+}
 
 
-def _one_person(span: Span) -> Figure:
+def _one_person(span: Span) -> Figure | None:
     """ "Teen killed in ...": one victim; "fatal shooting": at least one death."""
     first, last = span[0], span[-1]
-    if span.label_ == "FATAL_EVENT":
+    if span.label_ == "DEATH_EVENT":
+        before = span.doc[last.i - 1].lower_ if last.i > 0 else ""
+        after = span.doc[last.i + 1].lower_ if last.i + 1 < len(span.doc) else ""
+        if before in lex.NOT_A_DEATH | set(lex.MULTIPLIERS) or after in ("-", "–"):
+            return None  # "attempted murder", "triple homicide", "murder-suicide"
+    if span.label_ in ("FATAL_EVENT", "DEATH_EVENT"):
         return Figure("killed", 1, 1, None, None, None, None, span.sent, last, last)
+    if span.label_ == "PERSON_DEATH":
+        event = next(t for t in span if t.lower_ in lex.DEATH_EVENTS | {"death"})
+        if event.i > 0 and span.doc[event.i - 1].lower_ in lex.NOT_A_DEATH:
+            return None  # "attempted murder of a man"
+        return Figure("killed", 1, 1, 1, None, None, None, span.sent, event, event)
     if span.label_ == "PERSON_CONDITION":
-        kind = "weak"
+        kind = "injured"  # alive: never taken for one of the dead
+    elif span.label_ == "WORD_PERSON":
+        kind = lex.HEADLINE_BEFORE_NUMBER[first.lower_]
+        first, last = last, first
     else:
         kind = lex.HEADLINE_AFTER_NUMBER[last.lower_]
         if kind == "weak" and _told_dead(last):

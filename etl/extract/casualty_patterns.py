@@ -55,6 +55,45 @@ def _headline_patterns() -> dict[str, list[list[dict]]]:
         "PERSON_WORD": [
             [{"LOWER": {"IN": sorted(lex.PERSON_NOUNS)}}, person_filler, {"LOWER": {"IN": after}}]
         ],
+        # "10-year-old shot during ...", "17-month-old dies"
+        "AGE_WORD": [
+            [
+                {"LOWER": {"IN": sorted(lex.AGE_UNIT_WORDS)}},
+                {"TEXT": {"IN": ["-", "‐"]}, "OP": "?"},
+                {"LOWER": "old"},
+                person_filler,
+                {"LOWER": {"IN": after}},
+            ]
+        ],
+        # "Teen charged with killing uncle", "gunman kills wife"
+        "WORD_PERSON": [
+            [
+                {"LOWER": {"IN": sorted(lex.HEADLINE_BEFORE_NUMBER)}},
+                {"LOWER": {"IN": ["his", "her", "a", "an", "the", "their"]}, "OP": "?"},
+                {"LOWER": {"IN": sorted(lex.PERSON_NOUNS)}},
+            ]
+        ],
+        # "girl's killing", "murder of 3-year-old boy", "shooting death of a teen"
+        "PERSON_DEATH": [
+            [
+                {"LOWER": {"IN": sorted(lex.PERSON_NOUNS)}},
+                {"LOWER": {"IN": ["'s", "’s"]}},
+                {"LOWER": {"IN": sorted(lex.DEATH_EVENTS | {"death"})}},
+            ],
+            [
+                {"LOWER": {"IN": sorted(lex.DEATH_EVENTS | {"death"})}},
+                {"LOWER": "of"},
+                {"IS_SPACE": False, "OP": "{0,6}"},
+                {"LOWER": {"IN": sorted(lex.PERSON_NOUNS | {"old"})}},
+            ],
+        ],
+        # "Clay Street killing", "homicide under investigation": one death at least
+        "DEATH_EVENT": [
+            [
+                {"LOWER": {"NOT_IN": sorted(lex.NOT_A_DEATH | set(lex.MULTIPLIERS))}, "OP": "?"},
+                {"LOWER": {"IN": sorted(lex.DEATH_EVENTS)}},
+            ]
+        ],
         # "Teen in critical condition after ..."
         "PERSON_CONDITION": [
             [

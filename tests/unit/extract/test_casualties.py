@@ -739,3 +739,24 @@ def test_one_person_headline_drops_the_body_shot_of_the_same_person():
         "Teen shot to death in Riverton", "Police say someone shot the teenager on Monday."
     )
     assert _pairs(cas) == [("killed", 1)]
+
+
+@pytest.mark.parametrize(
+    ("title", "pairs"),
+    [
+        ("10-year-old shot during family dispute at Riverton home", [("injured", 1)]),
+        ("Teen charged with killing uncle in Millbrook", [("killed", 1)]),
+        ("Man sentenced in girl's killing", [("killed", 1)]),
+        ("Father charged in shooting death of 2-year-old girl", [("killed", 1)]),
+        ("Police open investigation into Elm Street killing", [("killed", 1)]),
+        ("Two charged with attempted murder in drive-by", []),
+        ("3 dead, 1 critical in Eastport shooting", [("injured", 1), ("killed", 3)]),
+        (
+            "Child in critical condition after parents' murder-suicide",
+            [("injured", 1), ("killed", 2)],
+        ),
+    ],
+)
+def test_more_headline_forms(title, pairs):
+    cas = _run_titled(title, "Officers spoke to neighbors on Monday.")
+    assert _pairs(cas) == pairs
