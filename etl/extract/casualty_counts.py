@@ -193,8 +193,12 @@ def noun_count(head: Token, sent: Span) -> Count:
 def victim_words(head: Token) -> str:
     """The victims' noun with its noun compounds ("service members", "fighter", "people")."""
     doc = head.doc
-    if head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
-        toks = [t for t in head.subtree if t.ent_type_ == "PERSON" and t.i <= head.i]
+    if head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", ""):
+        toks = [
+            t
+            for t in head.subtree
+            if t.i <= head.i and (t.i == head.i or (t.dep_ == "compound" and t.pos_ == "PROPN"))
+        ]
         return " ".join(t.text for t in toks) if toks else head.text
     if head.lower_ == "old" and any(c.lower_.startswith("year") for c in head.children):
         toks = [t for t in head.subtree if t.i <= head.i and t.dep_ != "det"]
@@ -218,6 +222,10 @@ def count_victims(
     special = _pronoun_or_number_count(v, sent)
     if special is not None:
         return special
+    names = listed_names(v)
+    if len(names) >= 2:  # "Maria Lopez, 55, Ana Ruiz, 29, and Tomas Novak, 8, were killed"
+        n = len(names)
+        return (n, n, n, None), " and ".join(victim_words(x) for x in names), lemma(v), False
     # coordinated victims: "a man and a woman", "a father and daughter"
     conjs = [
         c
@@ -240,6 +248,45 @@ def count_victims(
             q = (total, total, total, None)
             words = " and ".join([words] + [victim_words(c) for c in conjs])
     return q, words, lemma(v), False
+
+
+def listed_names(v: Token) -> list[Token]:
+    """The people of a list of names headed by ``v``: names in apposition or coordinated with
+    it (an age between commas is an apposition too, and no name)."""
+    if v.pos_ != "PROPN":
+        return []
+    names, todo = [v], [v]
+    while todo:
+        x = todo.pop()
+        for c in x.children:
+            if c.dep_ in ("appos", "conj") and c.pos_ == "PROPN" and not c.like_num:
+                if c.ent_type_ in ("", "PERSON") and c not in names and not _name_suffix(c):
+                    names.append(c)
+                    todo.append(c)
+    names.sort(key=lambda t: t.i)
+    # a list is names separated by commas, "and" and ages only
+    out = names[:1]
+    for a, b in zip(names, names[1:]):
+        between = a.doc[a.i + 1 : b.i]
+        if not all(_in_name_list(t) for t in between):
+            break
+        out.append(b)
+    return out
+
+
+def _name_suffix(t: Token) -> bool:
+    return t.lower_.rstrip(".") in lex.NAME_SUFFIXES
+
+
+def _in_name_list(t: Token) -> bool:
+    """A token that may stand between two names of a list ("Maria Lopez, 55, and Ana Ruiz")."""
+    return (
+        t.is_punct
+        or t.like_num
+        or t.lower_ in lex.NAME_LIST_WORDS
+        or (t.pos_ == "PROPN" and t.dep_ in ("compound", "appos", "flat"))
+        or _name_suffix(t)
+    )
 
 
 def _pronoun_or_number_count(

@@ -519,6 +519,9 @@ NOT_COUNT_NEXT_WORDS = {
     "percent",
 }
 HYPHENS = {"-", "‐", "‑"}
+# Between the names of a list of victims: "and", ages ("Maria Lopez, 55, and 8-year-old Ana").
+NAME_LIST_WORDS = {"and", "year", "years", "old", "month", "months", "yr", "y/o"}
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Nouns that are groups, not one person ("the police", "the family").
 GROUP_NOUNS = {"police", "people", "staff", "family", "crowd"}
 # A determiner or word on the victims that marks them as someone new ("another man").

@@ -760,3 +760,28 @@ def test_one_person_headline_drops_the_body_shot_of_the_same_person():
 def test_more_headline_forms(title, pairs):
     cas = _run_titled(title, "Officers spoke to neighbors on Monday.")
     assert _pairs(cas) == pairs
+
+
+# ------------------------------------------------------------------ victims listed one by one
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Maria Lopez, 55, Ana Ruiz, 29, and Tomas Novak, 8, were fatally shot in a house.", 3),
+        (
+            "Police charged him in the deaths of John Whitfield, 23, Li Chen, 32, and Grace Okafor, 31.",
+            3,
+        ),
+        (
+            "Officials say 34-year-old Maria Lopez, 19-year-old Tomas Novak and 12-year-old Li Chen were killed.",
+            3,
+        ),
+        ("Maria Lopez, a teacher, was killed.", 1),
+        ("On Monday, 2-year-old John Whitfield, Jr., was shot in the arm.", 1),
+        ("Ana Ruiz was killed by her neighbor, Tomas Novak, who then killed himself.", 2),
+    ],
+)
+def test_listed_names_are_added_up(text, count):
+    cas = _run(text)
+    assert max(c.count for c in cas if c.count) == count, cas
