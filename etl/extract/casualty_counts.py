@@ -7,6 +7,8 @@ percentages) and how coordinated victims add up ("a woman and her two sons" = 3)
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Span, Token
 
 from etl.extract import casualty_lexicon as lex
@@ -259,19 +261,29 @@ def listed_names(v: Token) -> list[Token]:
     while todo:
         x = todo.pop()
         for c in x.children:
-            if c.dep_ in ("appos", "conj") and c.pos_ == "PROPN" and not c.like_num:
-                if c.ent_type_ in ("", "PERSON") and c not in names and not _name_suffix(c):
-                    names.append(c)
-                    todo.append(c)
+            if _listed_with(c) and c not in names:
+                names.append(c)
+                todo.append(c)
     names.sort(key=lambda t: t.i)
     # a list is names separated by commas, "and" and ages only
     out = names[:1]
-    for a, b in zip(names, names[1:]):
+    for a, b in pairwise(names):
         between = a.doc[a.i + 1 : b.i]
         if not all(_in_name_list(t) for t in between):
             break
         out.append(b)
     return out
+
+
+def _listed_with(c: Token) -> bool:
+    """A name in apposition or coordination with another (not an age, a place, "Jr.")."""
+    return (
+        c.dep_ in ("appos", "conj")
+        and c.pos_ == "PROPN"
+        and not c.like_num
+        and c.ent_type_ in ("", "PERSON")
+        and not _name_suffix(c)
+    )
 
 
 def _name_suffix(t: Token) -> bool:
