@@ -293,6 +293,9 @@ def clean_text(text: str) -> CleanDoc:
         if p:
             body.append(p)
     body = drop_duplicates(body)
+    if not body and doc.captions:
+        # A photo gallery: every paragraph is a caption, and the captions tell the story.
+        body, doc.captions = drop_duplicates(doc.captions), []
     doc.body = "\n\n".join(body)
     if doc.title is None and body:
         # No headline: the first sentence stands in, so an article always has a title.

@@ -205,3 +205,27 @@ def test_text_trailer_lines_are_removed():
     )
     assert doc.body.endswith("Drivers queued from early morning to cross it.")
     assert "contributed" not in doc.body
+
+
+def test_a_gallery_of_captions_is_the_body_when_nothing_else_is():
+    text = (
+        "Two hurt in Riverton crash\n\n"
+        "Image 1 of 3 Firefighters work at the scene of a crash on Elm Street on Monday. Photo: Pat Lee\n\n"
+        "Image 2 of 3 Two people were taken to a hospital after the crash. Photo: Pat Lee\n\n"
+        "Image 3 of 3 The road was closed for two hours. Photo: Pat Lee\n"
+    )
+    doc = clean_text(text)
+    assert doc.title == "Two hurt in Riverton crash"
+    assert doc.body.count("\n\n") == 2 and "Two people were taken to a hospital" in doc.body
+
+
+def test_text_with_a_few_tags_is_read_as_text():
+    text = (
+        "Council backs harbour plan\n\n<p>The council approved the harbour plan on Monday.</p>\n\n"
+        "Members voted eight to three after a long debate, the clerk said.\n\n"
+        "Work is due to start in the spring &amp; finish next year.\n"
+    )
+    doc = clean(SourceFile(path="x.txt", sha256="0", size=len(text), format="html", text=text))
+    assert doc.title == "Council backs harbour plan"
+    assert doc.body.startswith("The council approved the harbour plan on Monday.")
+    assert "spring & finish" in doc.body and "<p>" not in doc.body
