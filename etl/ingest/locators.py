@@ -32,6 +32,7 @@ REJECT_REASONS = {
     "unreadable": "unreadable entry",
     "unreadable-folder": "unreadable folder: its files could not be listed",
     "no-records": "no article records in this file (WARC: no response/resource/revisit record)",
+    "not-warc": "not a WARC file: its first record has no WARC/1.x header",
     "warc-not-chunked": "gzip WARC not compressed record by record, so records cannot be read one "
     "by one: recompress it with `warcio recompress IN OUT`",
 }

@@ -69,7 +69,7 @@ def _read(loc: locators.Locator) -> SourceFile:
     base, opener = loc.base, opener_for(loc.base)
     gz = base.lower().endswith(".gz")
     if loc.key == "offset":
-        payload = warc.read_record(opener, loc.number, limits.max_record_bytes)
+        payload = warc.read_record(opener, loc.number, limits.max_record_bytes, arc=warc.is_arc(base))
     elif loc.key == "line":
         line = crawljson.read_line(opener, _identity(base), loc.number, gz, limits.max_record_bytes)
         payload = crawljson.payload_from_object(crawljson.parse_line(line, loc.number), f"line {loc.number}")

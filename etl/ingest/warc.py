@@ -48,8 +48,10 @@ def scan(open_file: Opener, base: str) -> list[str]:
     it = None
     try:
         with open_file() as f:
-            it = ArchiveIterator(f, arc2warc=True)
+            it = ArchiveIterator(f, arc2warc=is_arc(base))
             for rec in it:
+                if not found and not skipped and not _format_fits(base, rec):
+                    return [locators.rejected(base, "not-warc")]
                 if rec.rec_type in ARTICLE_RECORDS:
                     found.append(locators.record(base, "offset", it.get_record_offset()))
                 else:
@@ -68,11 +70,20 @@ def scan(open_file: Opener, base: str) -> list[str]:
     return found or [locators.rejected(base, "no-records")]
 
 
-def read_record(open_file: Opener, offset: int, limit: int) -> Payload:
+def is_arc(base: str) -> bool:
+    return base.lower().removesuffix(".gz").endswith(".arc")
+
+
+def _format_fits(base: str, rec) -> bool:
+    """A ``.warc`` holds WARC records (warcio would read any text line as an ARC header)."""
+    return is_arc(base) or rec.format == "warc"
+
+
+def read_record(open_file: Opener, offset: int, limit: int, arc: bool = False) -> Payload:
     """The record at ``offset`` as a payload with its URL and fetch date; ValueError = rejection."""
     with open_file() as f:
         f.seek(offset)
-        it = ArchiveIterator(f, arc2warc=True)
+        it = ArchiveIterator(f, arc2warc=arc)
         try:
             rec = next(iter(it))
         except StopIteration:
