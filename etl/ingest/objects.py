@@ -25,6 +25,10 @@ log = logging.getLogger(__name__)
 ETAG_KEYS = ("ETag", "etag", "md5Hash", "md5")
 VERSION_KEYS = ("VersionId", "version_id", "generation")
 
+# Object stores an inbox URL may name (fsspec protocols; s3fs is installed, the others need
+# their fsspec package: gcsfs, adlfs, ossfs).
+OBJECT_PROTOCOLS = ("s3", "s3a", "gs", "gcs", "abfs", "abfss", "az", "oss")
+
 _filesystems: dict[str, Any] = {}  # protocol → file system registered by the caller
 
 
@@ -53,8 +57,9 @@ def attach_connection(url: str, conn_id: str | None) -> None:
     """
     from airflow.sdk import ObjectStoragePath
 
-    protocol, _ = split(url)
-    register(protocol, ObjectStoragePath(url, conn_id=conn_id or None).fs)
+    base = locators.parse(url).base
+    protocol, _ = split(base)
+    register(protocol, ObjectStoragePath(base, conn_id=conn_id or None).fs)
     log.info("object storage %s:// through connection %r", protocol, conn_id)
 
 
