@@ -145,3 +145,99 @@ def newsplease_object(art: OwnArticle, with_html: bool = False) -> dict:
     if with_html:
         obj["html"] = art.html()
     return obj
+
+
+# ------------------------------------------------------------------------------- object storage
+
+MOTO_ENV = {
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_DEFAULT_REGION": "us-east-1",
+}
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class MotoServer:
+    """moto's standalone S3 server (``moto_server``) in a subprocess on 127.0.0.1."""
+
+    def __init__(self):
+        import subprocess
+        import sys
+        from pathlib import Path
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        exe = Path(sys.executable).parent / "moto_server"
+        self.proc = subprocess.Popen([str(exe), "-H", "127.0.0.1", "-p", str(self.port)],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self._wait()
+
+    def _wait(self) -> None:
+        import time
+        import urllib.request
+
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"moto_server exited with {self.proc.returncode}")
+            try:
+                urllib.request.urlopen(self.url + "/moto-api/", timeout=2).close()
+                return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("moto_server did not start within 60 s")
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {**MOTO_ENV, "AWS_ENDPOINT_URL": self.url}
+
+    def s3fs(self):
+        import s3fs
+
+        return s3fs.S3FileSystem(key="testing", secret="testing", endpoint_url=self.url, skip_instance_cache=True)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except Exception:  # noqa: BLE001
+            self.proc.kill()
+
+
+def upload_folder(fs, folder, url: str) -> None:
+    """Copy every file under ``folder`` to ``url`` (``s3://bucket/prefix``), creating the bucket."""
+    from pathlib import Path
+
+    bucket = url.removeprefix("s3://").split("/", 1)[0]
+    if not fs.exists(bucket):
+        fs.mkdir(bucket)
+    for p in sorted(Path(folder).rglob("*")):
+        if p.is_file():
+            fs.pipe(f"{url.rstrip('/')}/{p.relative_to(folder).as_posix()}", p.read_bytes())
+
+
+def mixed_inbox(root) -> None:
+    """Every kind of source in one folder: HTML, text, .gz, WARC, news-please JSON, JSON lines."""
+    import gzip as gz
+    import json
+    from pathlib import Path
+
+    root = Path(root)
+    (root / "pages").mkdir(parents=True)
+    for i in range(3):
+        (root / "pages" / f"p{i}.html").write_text(article(100 + i).html())
+    (root / "plain.txt").write_text(article(110).text())
+    (root / "zipped.txt.gz").write_bytes(gz.compress(article(111).text().encode()))
+    (root / "empty.txt").write_bytes(b"")
+    write_warc(root / "crawl.warc.gz", [article(i) for i in range(120, 125)])
+    (root / "one.json").write_text(json.dumps(newsplease_object(article(130))))
+    lines = [json.dumps(newsplease_object(article(i))) for i in range(131, 134)] + ['{"broken": ']
+    (root / "feed.jsonl").write_text("\n".join(lines) + "\n")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -22,6 +23,7 @@ from etl.ingest import locators
 from etl.ingest.payload import Payload
 from etl.ingest.reading import TooLarge, read_maybe_gzip
 
+log = logging.getLogger(__name__)
 Opener = Callable[[], BinaryIO]
 SKIP_CHUNK = 1024 * 1024
 
@@ -73,7 +75,8 @@ def scan_lines(open_file: Opener, base: str, gz: bool, limit: int) -> list[str]:
             for n, line in iter_lines(_stream(f, gz), limit):
                 if line is None or line.strip():
                     found.append(locators.record(base, "line", n))
-    except Exception:  # noqa: BLE001 -- reading that line again gives the reason
+    except Exception as exc:  # noqa: BLE001 -- reading that line again gives the reason
+        log.warning("%s: scan stopped after line %d: %s: %s", base, n, type(exc).__name__, exc)
         found.append(locators.record(base, "line", n + 1))
     return found or [locators.rejected(base, "no-records")]
 

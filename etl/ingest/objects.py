@@ -12,6 +12,7 @@ its locator and its ETag / version.
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Iterable
 from typing import Any
@@ -102,8 +103,9 @@ def discover_objects(url: str, include: Iterable[str] = ("*",), exclude: Iterabl
 
 
 def open_object(base: str):
+    """A buffered, seekable binary file over the object (ranged reads, nothing saved to disk)."""
     protocol, path = split(base)
-    return filesystem(protocol).open(path, "rb")
+    return io.BufferedReader(filesystem(protocol).open(path, "rb"), buffer_size=1024 * 1024)
 
 
 def object_info(base: str) -> dict:

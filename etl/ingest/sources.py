@@ -32,21 +32,36 @@ def read_source(locator: str | os.PathLike) -> SourceFile:
     loc = locators.parse(locators.printable(os.fspath(locator)) if not isinstance(locator, str) else locator)
     if loc.reject_reason:
         return SourceFile(path=loc.base, sha256="", size=0, error=loc.reject_reason)
+    src = _read_or_reject(loc)
+    if objects.is_remote(loc.base):
+        _add_object_meta(src, loc.base)
+    return src
+
+
+def _read_or_reject(loc: locators.Locator) -> SourceFile:
     path = str(loc)
     try:
         return _read(loc)
     except Rejected as exc:
         meta, _ = _clean_meta(exc.meta)
         return SourceFile(path=path, sha256=exc.sha256, size=exc.size, format=exc.fmt, error=str(exc), meta=meta)
-    except (TooLarge, NotAFile) as exc:
-        return SourceFile(path=path, sha256="", size=0, error=str(exc))
-    except ValueError as exc:
+    except (TooLarge, NotAFile, ValueError) as exc:
         return SourceFile(path=path, sha256="", size=0, error=str(exc))
     except OSError as exc:
         return SourceFile(path=path, sha256="", size=0, error=f"unreadable: {exc.strerror or exc}")
     except Exception as exc:
         log.exception("reading %s failed", path)
         return SourceFile(path=path, sha256="", size=0, error=f"unreadable: {type(exc).__name__}: {exc}")
+
+
+def _add_object_meta(src: SourceFile, base: str) -> None:
+    """The object's ETag / version in ``meta`` (the ledger records them), rejected or not."""
+    try:
+        info = objects.object_info(base)
+    except Exception as exc:  # noqa: BLE001 -- the object may be gone: the reason says so already
+        log.warning("%s: no object info: %s", base, exc)
+        return
+    src.meta.update(etag=info["etag"], version=info["version"])
 
 
 def opener_for(base: str):
@@ -81,9 +96,6 @@ def _read(loc: locators.Locator) -> SourceFile:
         payload = crawljson.payload_from_object(doc[loc.number - 1], f"item {loc.number}")
     else:
         payload = _whole(base, opener, gz, limits)
-    if objects.is_remote(base):
-        info = objects.object_info(base)
-        payload.meta.update(etag=info["etag"], version=info["version"])
     return to_source(str(loc), payload)
 
 
