@@ -241,3 +241,50 @@ def mixed_inbox(root) -> None:
     (root / "one.json").write_text(json.dumps(newsplease_object(article(130))))
     lines = [json.dumps(newsplease_object(article(i))) for i in range(131, 134)] + ['{"broken": ']
     (root / "feed.jsonl").write_text("\n".join(lines) + "\n")
+
+
+# -------------------------------------------------------------------------------- hostile inbox
+
+NON_UTF8_NAME = b"bad\xff\xfename.txt"
+PRINTABLE_NON_UTF8_NAME = "bad\\xff\\xfename.txt"
+
+
+def gzip_bomb(path, expanded: int) -> int:
+    """A .gz of ``expanded`` zero bytes (about 1000:1), written streaming; returns its size."""
+    import zlib
+
+    comp = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    block = bytes(1024 * 1024)
+    with open(path, "wb") as fh:
+        for _ in range(expanded // len(block)):
+            fh.write(comp.compress(block))
+        fh.write(comp.flush())
+    return path.stat().st_size
+
+
+def hostile_inbox(root, good: int = 20, bomb_bytes: int = 256 * 1024 * 1024) -> dict[str, str]:
+    """The ingest cases of issue 10 plus ``good`` articles; returns name → what it is."""
+    import os
+    from pathlib import Path
+
+    root = Path(root)
+    (root / "good").mkdir(parents=True)
+    for i in range(good):
+        (root / "good" / f"a{i:02d}.txt").write_text(article(200 + i).text())
+    gzip_bomb(root / "bomb.txt.gz", bomb_bytes)
+    (root / os.fsdecode(NON_UTF8_NAME)).write_text(article(300).text())
+    nul = article(301).text() + ("More of the article follows in this paragraph. " * 200) + "\x00Last line.\n"
+    (root / "nul-after-8k.txt").write_bytes(nul.encode())
+    raw = article(302).text().encode()
+    (root / "bad-bytes.txt").write_bytes(raw[:150] + b"\xff\xfe\x80" + raw[150:])
+    (root / "proc.txt").symlink_to("/proc/self/status")
+    (root / "proc-dir").symlink_to("/proc")
+    (root / "passwd.txt").symlink_to("/etc/passwd")
+    (root / "loop.txt").symlink_to(root / "loop.txt")
+    os.mkfifo(root / "x.txt")
+    return {
+        "bomb.txt.gz": "gzip bomb", PRINTABLE_NON_UTF8_NAME: "non-UTF-8 name", "nul-after-8k.txt": "NUL after 8 KiB",
+        "bad-bytes.txt": "invalid bytes mid-file", "proc.txt": "symlink into /proc",
+        "proc-dir": "symlink to /proc", "passwd.txt": "symlink to /etc/passwd", "loop.txt": "symlink loop",
+        "x.txt": "FIFO named x.txt",
+    }

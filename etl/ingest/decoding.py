@@ -3,10 +3,12 @@
 * UTF-8 (with or without BOM) and UTF-16 with a BOM decode as such.
 * A file that is mostly UTF-8 with a few invalid bytes stays UTF-8: each invalid byte becomes
   U+FFFD and is counted (``replaced_bytes``); it is not re-read as some legacy code page.
-* A legacy encoding is chosen only with evidence: a declared charset (HTTP header, HTML
-  ``<meta charset>``) that decodes the bytes, or a charset-normalizer match with little
-  "chaos" on a file with more invalid UTF-8 bytes than valid UTF-8 characters. Without such
-  evidence the file is decoded as UTF-8 with replacement, counted.
+* A legacy encoding is considered only when the UTF-8 evidence is weak (valid non-ASCII
+  characters × ``UTF8_EVIDENCE_RATIO`` < runs of invalid bytes: legacy text almost never
+  contains valid UTF-8 sequences by chance) and chosen only with evidence of its own: a
+  declared charset (HTTP header, HTML ``<meta charset>``) that decodes the bytes, or a
+  charset-normalizer match with little "chaos". Without it the file is decoded as UTF-8 with
+  replacement, counted.
 * NUL and the other C0 control characters (except tab, newline, form feed, carriage return)
   and DEL are removed from the text and counted (``removed_chars``): PostgreSQL cannot store
   NUL, and the others are noise that breaks HTML/XML tooling.
@@ -24,9 +26,13 @@ BINARY_SAMPLE = 8192
 _ALLOWED_CONTROLS = frozenset((9, 10, 12, 13))
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _ESCAPED_BYTES = re.compile("[\udc80-\udcff]")
+_ESCAPED_RUNS = re.compile("[\udc80-\udcff]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 # Browsers read latin-1 labels as windows-1252; among equally good matches these win.
 PREFERRED_LEGACY = ("cp1252", "iso8859_15", "latin_1", "cp1251", "cp1250")
+# Valid UTF-8 sequences happen by chance in legacy text about never, damage in UTF-8 text comes
+# in runs: a file stays UTF-8 while valid non-ASCII characters × this ≥ runs of invalid bytes.
+UTF8_EVIDENCE_RATIO = 4
 MAX_LEGACY_CHAOS = 0.2  # charset-normalizer "mess" above which a legacy match is no evidence
 
 
@@ -35,6 +41,7 @@ class Decoded:
     text: str
     encoding: str
     replaced_bytes: int = 0
+    damaged_spots: int = 0  # runs of consecutive invalid bytes
 
 
 def looks_binary(data: bytes) -> bool:
@@ -55,8 +62,9 @@ def remove_controls(text: str) -> tuple[str, int]:
 
 def _utf8_with_replacement(data: bytes) -> Decoded:
     raw = data.decode("utf-8", "surrogateescape")
+    spots = len(_ESCAPED_RUNS.findall(raw))
     text, bad = _ESCAPED_BYTES.subn("\ufffd", raw)
-    return Decoded(text, "utf-8", bad)
+    return Decoded(text, "utf-8", bad, spots)
 
 
 def _valid_non_ascii(text: str) -> int:
@@ -117,8 +125,8 @@ def decode_bytes(data: bytes, fmt: str | None = None, declared: str | None = Non
     utf8 = _utf8_with_replacement(data)
     if utf8.replaced_bytes == 0:
         return utf8
-    if _valid_non_ascii(utf8.text) >= utf8.replaced_bytes:
-        return utf8  # mostly UTF-8: a few bad bytes do not make it a legacy code page
+    if _valid_non_ascii(utf8.text) * UTF8_EVIDENCE_RATIO >= utf8.damaged_spots:
+        return utf8  # mostly UTF-8: a few damaged spots do not make it a legacy code page
     return _declared(data, fmt, declared) or _guessed(data) or utf8
 
 
