@@ -8,7 +8,6 @@ control characters removed (``removed_chars``), format sniffing, sha256 of the c
 from __future__ import annotations
 
 import hashlib
-import io
 import logging
 import os
 import re
@@ -17,7 +16,7 @@ from etl.ingest import crawljson, locators, objects, warc
 from etl.ingest.decoding import decode_bytes, remove_controls
 from etl.ingest.files import NotAFile, format_for, kind_for, open_local
 from etl.ingest.payload import Payload, Rejected
-from etl.ingest.reading import GZIP_MAGIC, TooLarge, gunzip_limited, read_limited
+from etl.ingest.reading import GZIP_MAGIC, HashingReader, TooLarge, gunzip_limited, read_limited
 from etl.models import SourceFile
 from etl.settings import get_settings
 
@@ -110,19 +109,23 @@ def _whole(base: str, opener, gz: bool, limits) -> Payload:
         if isinstance(doc, list):
             raise ValueError("a JSON array is read item by item (PATH#item=N): give it to discover()")
         return crawljson.payload_from_object(doc, "JSON file")
+    fmt = format_for(base)
     with opener() as f:
         size = objects.object_info(base)["size"] if objects.is_remote(base) else os.fstat(f.fileno()).st_size
         if size > limits.max_file_bytes:
             raise TooLarge(f"too large: {size} bytes (limit {limits.max_file_bytes})")
-        raw = read_limited(f, limits.max_file_bytes)
-    payload = Payload(data=raw, fmt=format_for(base), size=len(raw))
-    if gz or raw[:2] == GZIP_MAGIC:
-        try:
-            payload.data = gunzip_limited(io.BytesIO(raw), limits.max_decompressed_bytes)
-        except ValueError as exc:  # TooLarge too: the file is known by its stored bytes
-            # the file is known by its stored bytes
-            raise Rejected(str(exc), sha256=hashlib.sha256(raw).hexdigest(), size=len(raw), fmt=payload.fmt) from None
-    return payload
+        head = f.read(2)
+        if not (gz or head == GZIP_MAGIC):
+            raw = read_limited(f, limits.max_file_bytes - len(head))
+            return Payload(data=bytes(head) + raw, fmt=fmt)
+        stored = HashingReader(f, limits.max_file_bytes - len(head))
+        stored.sha.update(head)
+        try:  # streamed: memory is the decompressed limit, not the file
+            data = gunzip_limited(stored, limits.max_decompressed_bytes, head)
+        except ValueError as exc:  # TooLarge too: the file is known by the hash of its stored bytes
+            stored.drain()
+            raise Rejected(str(exc), sha256=stored.sha.hexdigest(), size=stored.size + len(head), fmt=fmt) from None
+    return Payload(data=data, fmt=fmt, size=stored.size + len(head))
 
 
 _last_document: list = []  # [(identity, parsed document)]: a JSON array is parsed once per batch

@@ -28,8 +28,14 @@ def json_inbox(tmp_path_factory):
     return root
 
 
-def test_every_valid_article_loads_with_the_crawlers_title_date_and_url(warehouse, json_inbox):
-    result = run(str(json_inbox), engine=warehouse, trigger="test")
+@pytest.fixture(scope="module")
+def first_run(warehouse, json_inbox):
+    """The first run over the inbox (each xdist worker that needs it makes its own)."""
+    return run(str(json_inbox), engine=warehouse, trigger="test")
+
+
+def test_every_valid_article_loads_with_the_crawlers_title_date_and_url(warehouse, json_inbox, first_run):
+    result = first_run
     s = result.summary
     assert (s.files_seen, s.loaded, s.rejected) == (6 + 5, 10, 1)
     ((path, reason),) = s.rejected_files
@@ -52,7 +58,7 @@ def test_every_valid_article_loads_with_the_crawlers_title_date_and_url(warehous
         assert row["fetched_at"] is not None
 
 
-def test_a_rerun_adds_no_rows(warehouse, json_inbox):
+def test_a_rerun_adds_no_rows(warehouse, json_inbox, first_run):
     before = table_counts(warehouse)
     again = run(str(json_inbox), engine=warehouse, trigger="test")
     assert (again.summary.loaded, again.summary.duplicates, again.summary.rejected) == (0, 10, 1)

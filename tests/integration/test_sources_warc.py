@@ -23,9 +23,15 @@ def warc_inbox(tmp_path_factory):
     return root, extras
 
 
-def test_a_warc_loads_every_page_with_its_url_and_dates(warehouse, warc_inbox):
-    root, extras = warc_inbox
-    result = run(str(root), engine=warehouse, trigger="test", batch_size=50)
+@pytest.fixture(scope="module")
+def first_run(warehouse, warc_inbox):
+    """The first run over the WARC (each xdist worker that needs it makes its own)."""
+    return run(str(warc_inbox[0]), engine=warehouse, trigger="test", batch_size=50)
+
+
+def test_a_warc_loads_every_page_with_its_url_and_dates(warehouse, warc_inbox, first_run):
+    _root, extras = warc_inbox
+    result = first_run
     s = result.summary
     assert (s.files_seen, s.loaded, s.duplicates, s.rejected) == (PAGES + 3, PAGES, 0, 3)
     with warehouse.connect() as conn:
@@ -52,7 +58,7 @@ def test_a_warc_loads_every_page_with_its_url_and_dates(warehouse, warc_inbox):
     assert reasons[extras["truncated"]] == "truncated record (WARC-Truncated: length)"
 
 
-def test_a_rerun_adds_no_rows(warehouse, warc_inbox):
+def test_a_rerun_adds_no_rows(warehouse, warc_inbox, first_run):
     root, _ = warc_inbox
     before = table_counts(warehouse)
     again = run(str(root), engine=warehouse, trigger="test", batch_size=50)
