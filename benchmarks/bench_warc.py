@@ -27,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.sources_support import article, fetch_date  # noqa: E402
+from tests.sources_support import article, fetch_date
 
 
 def _rss_mb() -> float:
@@ -87,7 +87,8 @@ def compare_readers(warc: Path) -> None:
                 n += 1
     print(f"warcio:   {n} responses in {time.monotonic() - t0:.1f} s")
     try:
-        from fastwarc.warc import ArchiveIterator as FastIterator, WarcRecordType
+        from fastwarc.warc import ArchiveIterator as FastIterator
+        from fastwarc.warc import WarcRecordType
     except ImportError:
         print("fastwarc: not installed")
         return

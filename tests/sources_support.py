@@ -256,8 +256,7 @@ def gzip_bomb(path, expanded: int) -> int:
     comp = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
     block = bytes(1024 * 1024)
     with open(path, "wb") as fh:
-        for _ in range(expanded // len(block)):
-            fh.write(comp.compress(block))
+        fh.writelines(comp.compress(block) for _ in range(expanded // len(block)))
         fh.write(comp.flush())
     return path.stat().st_size
 
