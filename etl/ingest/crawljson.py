@@ -126,9 +126,9 @@ def read_line(open_file: Opener, key: tuple, n: int, gz: bool, limit: int) -> by
 
 def parse_line(line: bytes, n: int) -> Any:
     try:
-        return json.loads(line)
+        return json.loads(line.rstrip(b"\r\n"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        msg = f"{exc.msg} (column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else str(exc)
+        msg = f"{exc.msg} column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else str(exc)
         raise ValueError(f"malformed JSON on line {n}: {msg}") from None
 
 
@@ -141,8 +141,9 @@ def read_document(open_file: Opener, gz: bool, max_stored: int, max_expanded: in
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         if isinstance(exc, json.JSONDecodeError) and exc.msg == "Extra data":
             raise _JsonLines() from None
-        where = f" on line {exc.lineno} (column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
-        raise ValueError(f"malformed JSON{where}: {getattr(exc, 'msg', exc)}") from None
+        if isinstance(exc, json.JSONDecodeError):
+            raise ValueError(f"malformed JSON on line {exc.lineno}: {exc.msg} column {exc.colno}") from None
+        raise ValueError(f"malformed JSON: {exc}") from None
 
 
 class _JsonLines(ValueError):
