@@ -85,3 +85,19 @@ def test_dag_over_s3_loads_the_same_rows_as_over_the_folder(dagbag, env, s3_inbo
     from_s3 = _rows(env, PREFIX)
     assert from_s3 == from_folder
     assert len(from_s3[1]) == 14 and len(from_s3[0]) == 6 + 8 + 1 + 4
+
+
+def test_without_the_connection_the_workers_aws_variables_are_used(dagbag, env, s3_inbox, monkeypatch):
+    from etl.db import migrate
+    from etl.ingest import objects
+
+    server, _folder = s3_inbox
+    migrate.upgrade("head", url=env)
+    monkeypatch.delenv("AIRFLOW_CONN_AWS_DEFAULT")
+    for name, value in server.env.items():
+        monkeypatch.setenv(name, value)
+    objects._filesystems.pop("s3", None)
+    dr = dagbag.get_dag("newsetl_ingest").test(run_conf={"inbox": PREFIX, "batch_size": 10})
+    assert str(dr.state) in ("success", "DagRunState.SUCCESS")
+    ledger, arts = _rows(env, PREFIX)
+    assert len(arts) == 14 and len(ledger) == 6 + 8 + 1 + 4
