@@ -46,6 +46,10 @@ _PRECISION_CHECK = "event_date_precision IN ('day', 'week', 'month')"
 
 # --------------------------------------------------------------------------------- the views
 
+# The figure a story's incident counts: the largest, then the widest, then the latest.
+_LARGEST = ("coalesce(b.count, b.count_high, b.count_low) DESC NULLS LAST, b.count_high DESC NULLS LAST,"
+            " b.published DESC NULLS LAST, b.article_id DESC, b.casualty_id")
+
 _FIGURES_SQL = f"""
 WITH base AS (
     SELECT c.id AS casualty_id, c.article_id, {_STORY} AS story_id,
@@ -64,39 +68,48 @@ WITH base AS (
            CASE WHEN c.confirmed IS NULL THEN 'unknown'
                 WHEN c.confirmed THEN 'confirmed' ELSE 'unconfirmed' END AS confirmation,
            c.sentence, a.title AS article_title, a.site_name, a.url AS article_url,
-           a.source_path, {_SOURCE} AS source, a.published
+           a.source_path, {_SOURCE} AS source, a.published,
+           (c.location IS NULL OR btrim(c.location) = '' OR le.country_code IS NOT NULL)
+               AS coarse
       FROM casualties c
       JOIN articles a ON a.id = c.article_id
       LEFT JOIN entities le ON le.id = c.location_entity_id
 ),
-per_article AS (
-    SELECT story_id, category, place, article_id, max(published) AS published,
-           bool_or(confirmed IS NOT FALSE) AS has_kept,
-           sum(coalesce(count, count_low, 0)) FILTER (WHERE confirmed IS NOT FALSE) AS kept_sum,
-           sum(coalesce(count, count_low, 0)) AS all_sum
-      FROM base GROUP BY story_id, category, place, article_id
+main_place AS (
+    SELECT DISTINCT ON (story_id, category) story_id, category, place, country_code
+      FROM base WHERE NOT coarse
+     ORDER BY story_id, category, coalesce(count, count_high, count_low) DESC NULLS LAST, casualty_id
 ),
-chosen AS (
-    SELECT article_id, category, place,
-           row_number() OVER (PARTITION BY story_id, category, place
-                              ORDER BY has_kept DESC, kept_sum DESC NULLS LAST,
-                                       published DESC NULLS LAST, article_id DESC) AS rank_kept,
-           row_number() OVER (PARTITION BY story_id, category, place
-                              ORDER BY all_sum DESC, published DESC NULLS LAST,
-                                       article_id DESC) AS rank_all
-      FROM per_article
+incidents AS (
+    SELECT b.casualty_id,
+           CASE WHEN b.coarse AND m.place IS NOT NULL
+                     AND (b.country_code IS NULL OR m.country_code IS NULL
+                          OR b.country_code = m.country_code)
+                THEN m.place ELSE b.place END AS incident_place
+      FROM base b LEFT JOIN main_place m ON m.story_id = b.story_id AND m.category = b.category
+),
+ranked AS (
+    SELECT b.casualty_id, i.incident_place,
+           first_value(b.casualty_id) OVER (
+               PARTITION BY b.story_id, b.category, i.incident_place
+               ORDER BY b.confirmed IS NOT FALSE DESC, {_LARGEST}) AS counted_id,
+           first_value(b.casualty_id) OVER (
+               PARTITION BY b.story_id, b.category, i.incident_place
+               ORDER BY {_LARGEST}) AS counted_id_all
+      FROM base b JOIN incidents i USING (casualty_id)
 )
 SELECT b.casualty_id, b.article_id, b.story_id, b.day, b.day_basis, b.event_date,
        b.event_date_precision, b.event_date_text, b.published_day, b.load_day, b.place,
-       b.location_entity_id, b.country_code, b.admin1, b.place_basis, b.category, b.count,
+       r.incident_place, b.location_entity_id, b.country_code, b.admin1, b.place_basis,
+       b.category, b.count,
        b.count_min, b.count_max, b.count_low, b.count_high, b.qualifier, b.victims,
        b.attribution, b.attribution_normalized, b.confirmed, b.confirmation,
-       (ch.rank_kept = 1 AND b.confirmed IS NOT FALSE) AS story_counted,
-       (ch.rank_all = 1) AS story_counted_all,
+       (r.counted_id = b.casualty_id AND b.confirmed IS NOT FALSE) AS story_counted,
+       (r.counted_id_all = b.casualty_id) AS story_counted_all,
+       r.counted_id AS counted_figure_id, r.counted_id_all AS counted_figure_id_all,
        b.sentence, b.article_title, b.site_name, b.article_url, b.source_path, b.source
   FROM base b
-  JOIN chosen ch ON ch.article_id = b.article_id AND ch.category = b.category
-                AND ch.place = b.place
+  JOIN ranked r USING (casualty_id)
 """
 
 _FIGURES_COLUMNS = {
@@ -113,6 +126,9 @@ _FIGURES_COLUMNS = {
     "published_day": "articles.published as a UTC date",
     "load_day": "the day the article was loaded (articles.created_at, UTC): not an event date",
     "place": "location entity name, else the location as written, else '(unknown)'",
+    "incident_place": "the place of the incident within its story: the figure's place; a figure "
+    "that names no place, or only a country, belongs to the place of the story's largest figure "
+    "of that category that names a town or region (when in the same country)",
     "location_entity_id": "entities.id of the place when resolved",
     "country_code": "ISO 3166-1 alpha-2 code of where it happened (gazetteer), else of the "
     "location entity when it is a country",
@@ -132,9 +148,12 @@ _FIGURES_COLUMNS = {
     "confirmed": "true/false when the text says so, null when it does not",
     "confirmation": "confirmed, unconfirmed or unknown (from confirmed)",
     "story_counted": "counted in story-level sums of confirmed-or-unknown figures: per story, "
-    "category and place, the figures of the one article with the largest sum (ties: latest "
-    "published, then latest loaded); false for unconfirmed figures",
+    "category and incident_place, the largest figure (ties: latest published article, then "
+    "latest loaded); false for unconfirmed figures",
     "story_counted_all": "the same over all figures (unconfirmed included)",
+    "counted_figure_id": "casualty_id of the figure counted for this figure's incident "
+    "(story, category, incident_place), among confirmed-or-unknown figures first",
+    "counted_figure_id_all": "the same over all figures",
     "sentence": "the sentence that gives the figure",
     "article_title": "articles.title",
     "site_name": "articles.site_name",
@@ -144,40 +163,45 @@ _FIGURES_COLUMNS = {
 }
 
 
-def _daily(name: str, counted: str, where: str, intro: str):
+def _daily(name: str, suffix: str, where: str, intro: str):
+    counted = f"f.casualty_id = f.counted_figure_id{suffix}"
     sql = f"""
-        SELECT day, place, location_entity_id, country_code, admin1, category,
+        WITH f AS (SELECT * FROM v_casualty_figures {where})
+        SELECT k.day, k.incident_place AS place, k.location_entity_id, k.country_code, k.admin1,
+               k.category,
                count(*)::int AS figures,
                count(*) FILTER (WHERE {counted})::int AS figures_counted,
-               count(DISTINCT article_id)::int AS articles,
-               count(DISTINCT story_id)::int AS stories,
-               count(DISTINCT source)::int AS sources,
-               sum(count) FILTER (WHERE {counted})::bigint AS total,
-               sum(count_low) FILTER (WHERE {counted})::bigint AS total_min,
-               sum(count_high) FILTER (WHERE {counted})::bigint AS total_max,
-               max(coalesce(count, count_high, count_low))::int AS largest_figure,
-               count(*) FILTER (WHERE {counted} AND count IS NULL)::int AS figures_without_number,
-               count(*) FILTER (WHERE {counted} AND count_min IS NOT NULL AND count_max IS NOT NULL
-                                  AND count_min <> count_max)::int AS ranged_figures,
-               count(*) FILTER (WHERE {counted} AND count_min IS NOT NULL AND count_max IS NULL
+               count(DISTINCT f.article_id)::int AS articles,
+               count(DISTINCT f.story_id)::int AS stories,
+               count(DISTINCT f.source)::int AS sources,
+               sum(f.count) FILTER (WHERE {counted})::bigint AS total,
+               sum(f.count_low) FILTER (WHERE {counted})::bigint AS total_min,
+               sum(f.count_high) FILTER (WHERE {counted})::bigint AS total_max,
+               max(coalesce(f.count, f.count_high, f.count_low))::int AS largest_figure,
+               count(*) FILTER (WHERE {counted} AND f.count IS NULL)::int AS figures_without_number,
+               count(*) FILTER (WHERE {counted} AND f.count_min IS NOT NULL
+                                  AND f.count_max IS NOT NULL AND f.count_min <> f.count_max
+                               )::int AS ranged_figures,
+               count(*) FILTER (WHERE {counted} AND f.count_min IS NOT NULL AND f.count_max IS NULL
                                )::int AS open_ended_figures,
-               count(*) FILTER (WHERE {counted} AND confirmed IS FALSE)::int AS unconfirmed_figures,
-               coalesce(sum(count) FILTER (WHERE {counted} AND confirmed IS FALSE), 0)::bigint
+               count(*) FILTER (WHERE {counted} AND f.confirmed IS FALSE)::int AS unconfirmed_figures,
+               coalesce(sum(f.count) FILTER (WHERE {counted} AND f.confirmed IS FALSE), 0)::bigint
                    AS unconfirmed_total,
-               count(*) FILTER (WHERE day_basis = 'event')::int AS figures_with_event_date
-          FROM v_casualty_figures
-          {where}
-         GROUP BY day, place, location_entity_id, country_code, admin1, category
+               count(*) FILTER (WHERE f.day_basis = 'event')::int AS figures_with_event_date
+          FROM f JOIN f AS k ON k.casualty_id = f.counted_figure_id{suffix}
+         GROUP BY k.day, k.incident_place, k.location_entity_id, k.country_code, k.admin1, k.category
     """
     columns = {
-        "day": "event date, else publication day (UTC); null when neither is known",
-        "place": "location entity name, else the location as written, else '(unknown)'",
+        "day": "day of the counted figure of each incident: its event date, else its article's "
+        "publication day (UTC); null when neither is known",
+        "place": "the incident's place (v_casualty_figures.incident_place)",
         "location_entity_id": "entities.id of the place when resolved",
         "country_code": "ISO 3166-1 alpha-2 code of where it happened",
         "admin1": "ISO 3166-2 first-level region, when unambiguous",
         "category": "killed, injured, missing, kidnapped or arrested",
-        "figures": "casualty figures in the group, copies of one story included",
-        "figures_counted": f"figures counted in the sums ({counted}): one article per story",
+        "figures": "casualty figures of the group's incidents, copies of one story included",
+        "figures_counted": "figures counted in the sums: one per incident (story, category, "
+        "incident place), the largest",
         "articles": "distinct articles reporting them",
         "stories": "distinct stories (wire copies grouped) reporting them",
         "sources": "distinct sources (site, URL host or agency) that carried them",
@@ -344,11 +368,11 @@ VIEWS: list[tuple[str, str, str, dict[str, str]]] = [
      ("One row per casualty figure with its day (event date, else publication day), place, "
      "country and region, story, and whether story-level sums count it. Includes "
      "unconfirmed figures (see confirmation)."), _FIGURES_COLUMNS),
-    _daily("v_casualties_daily", "story_counted", "WHERE confirmed IS NOT FALSE",
+    _daily("v_casualties_daily", "", "WHERE confirmed IS NOT FALSE",
            "Casualty figures by day, place and category, confirmed or of unknown confirmation "
            "only; sums count each story once (see v_casualty_figures.story_counted). Rows with "
            "a null day have neither an event date nor a publication date."),
-    _daily("v_casualties_daily_all", "story_counted_all", "",
+    _daily("v_casualties_daily_all", "_all", "",
            "Casualty figures by day, place and category, including figures the text says are "
            "unconfirmed (counted apart in unconfirmed_figures/_total); each story once."),
     ("v_entity_types", _ENTITY_TYPES_SQL,
