@@ -60,6 +60,7 @@ FILLER = [
     "Authorities in {country} have struggled to contain violence in the region, {name2} said.",
     "Officials said {n} ambulances were sent from hospitals across {town} to carry the wounded.",
 ]
+OUTLIER_STORY = 50
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December"]
@@ -114,6 +115,8 @@ def _story_paragraphs(rng: random.Random, pub: dt.date, town, idx: int) -> tuple
     name_town, country, _ = town
     verb, place = rng.choice(ATTACKS)
     killed, injured = rng.randint(2, 40), rng.randint(3, 90)
+    if idx == OUTLIER_STORY:
+        killed = 1850  # one disaster dwarfs every other figure: the report's axis is capped
     expr, day, precision = _expression(rng, pub)
     when = f" {expr}" if expr else ""
     person, person2 = _names(rng, 2)

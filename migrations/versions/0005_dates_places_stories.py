@@ -255,13 +255,13 @@ WITH votes AS (
      GROUP BY e.name, e.type
 )
 SELECT DISTINCT ON (name) name, type,
-       articles AS type_articles,
+       articles AS type_articles, mentions AS votes_mentions,
        (sum(articles) OVER (PARTITION BY name))::int AS articles,
        round(articles::numeric / sum(articles) OVER (PARTITION BY name), 3) AS share,
        (count(*) OVER (PARTITION BY name))::int AS types,
        jsonb_object_agg(type, articles) OVER (PARTITION BY name) AS votes
   FROM votes
- ORDER BY name, articles DESC, mentions DESC, type
+ ORDER BY name, type_articles DESC, votes_mentions DESC, type
 """
 
 _QUOTES_SQL = f"""
@@ -382,7 +382,8 @@ VIEWS: list[tuple[str, str, str, dict[str, str]]] = [
       "(ties: most mentions, then alphabetical)", "type_articles": "articles giving it that type",
       "articles": "articles mentioning the name with any type", "share": "type_articles / "
       "articles", "types": "number of distinct types the name was given",
-      "votes": "{type: articles} for every type the name was given"}),
+      "votes": "{type: articles} for every type the name was given",
+      "votes_mentions": "mentions of the name with the voted type"}),
     ("v_top_entities", _TOP_ENTITIES_SQL,
      ("Entities by period (week and month, of the publication day) and voted type, ranked by "
      "articles then mentions; undated articles have a null period_start. Filter on "
