@@ -29,6 +29,7 @@ INDIRECT_LEMMAS = frozenset(
     reveal disclose deny agree promise pledge vow caution contend boast counter recall mention
     write tweet post indicate estimate reiterate affirm complain point respond reply conclude
     hint lament observe remark assure inform speculate forecast acknowledge concede
+    urge advise remind describe call confess
     """.split()
 )
 
@@ -36,11 +37,13 @@ INDIRECT_LEMMAS = frozenset(
 PHRASAL_CUES = {("call", "for"), ("call", "on"), ("point", "out"), ("go", "on")}
 
 # Subjects that are documents or data rather than speakers: no indirect quote from them
-# ("city reports say …", "the study estimated …").
+# ("city reports say …", "the study estimated …"). Checked: letting "the report said" through
+# costs precision on the GGT dev set (its annotators do not mark documents) for +0.001 on the
+# PolNeAR tuning set, so reports stay here.
 NON_SPEAKER_NOUNS = frozenset(
     """
-    report study data document record poll survey research analysis figure statistic number
-    estimate finding paper review audit model chart graph table map evidence transcript video
+    report data record figure statistic number estimate paper model chart graph table map evidence
+    document research analysis finding review audit transcript video study poll survey
     footage photo image reading sign
     """.split()
 )

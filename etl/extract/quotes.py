@@ -38,10 +38,10 @@ MIN_DIRECT_WORDS_UNATTRIBUTED = 5
 MIN_INDIRECT_TOKENS = 4
 MIN_EMBEDDED_WORDS = 5  # shorter quoted fragments in running text are labels or scare quotes
 MIN_DIRECT_WORDS = 3
+CARRY_MID_PARAGRAPH = False
 MERGE_SHORT_RATIO = 0.25  # a split quote's piece this short beside the other joins it (“…,” X said. “…”)
 MERGE_SHORT_WORDS = 6  # … and so does a piece of a few words (“It is over,” X said. “…”)
 _LABEL_SPEAKER_RE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?):\s+")  # "PENCE: Well, …"
-_LABEL_RE = re.compile(r"[A-Z][A-Z .'-]{2,}:")  # "READ MORE:", "WATCH:" paragraph labels
 PRONOUN_WINDOW = 2500
 
 
@@ -440,16 +440,8 @@ class _Extractor:
                     if self.spans[j].close_pos is not None:
                         break
                     j += 1
-            if spk is None and not same and self._opens_paragraph(sp):
-                # the speaker of the last attributed quote of the previous paragraph
-                prev_para = self.text.rfind("\n", 0, sp.para_start - 1)
-                while prev_para > 0 and not self.text[prev_para:sp.para_start].strip():
-                    prev_para = self.text.rfind("\n", 0, prev_para - 1)
-                cands = [(self.spans[j].start, speakers[j]) for j in speakers if self.spans[j].start < sp.start]
-                cands += [(p, x) for p, x in ind_speakers if p < sp.start]
-                cands = [c for c in cands if c[0] > prev_para and c[1].name]
-                if cands:
-                    spk = max(cands, key=lambda c: c[0])[1]
+            if spk is None and not same and (CARRY_MID_PARAGRAPH or self._opens_paragraph(sp)):
+                spk = self.co.carried_speaker(sp.start)  # a follow-on quote: the current speaker
             words = len(_WORD_RE.findall(self.text[sp.start : sp.end]))
             if spk is None and (words < MIN_DIRECT_WORDS_UNATTRIBUTED or not self._sentence_like(sp)):
                 continue
@@ -563,8 +555,7 @@ class _Extractor:
             subj = _subject(v, self.in_quote)
             if subj is None or subj.lemma_.lower() in NON_SPEAKER_NOUNS:
                 continue
-            para = self.text.rfind("\n", 0, v.idx) + 1
-            if _LABEL_RE.match(self.text, para):
+            if self.co.is_furniture(v.idx):  # "READ MORE: …" links; other labels ("EARNINGS:") stay
                 continue
             # the clause's verb may sit in a quoted fragment when the clause opens before it
             # (said the poster “badly misjudges the mood” at the meeting)
