@@ -207,6 +207,9 @@ class Coref:
     def speaker_of(self, tok: Token) -> tuple[Speaker, str | None]:
         """Speaker for subject token ``tok``; second value is the role noun, if any."""
         low = tok.lower_
+        age = _age_key(tok)
+        if age and self.description(age, tok.idx).name:  # "the 26-year-old" (tagged as a date)
+            return self.description(age, tok.idx), None
         if tok.ent_type_ in CL.NUMERIC_ENT_TYPES:
             return NO_SPEAKER, None
         if low in CL.ALL_PRONOUNS or tok.pos_ == "PRON":
@@ -249,11 +252,6 @@ class Coref:
         for c in tok.children:  # "the mayor, Doug McCallum," -> the apposition
             if c.dep_ == "appos" and c.pos_ == "PROPN":
                 return self.speaker_of(c)[0], lemma
-        age = _age_key(tok)
-        if age:
-            hit = self.description(age, tok.idx)
-            if hit.name:
-                return hit, None
         if lemma in CL.DOCUMENT_NOUNS:
             author = self.document_author(tok)
             if author is not None:
@@ -314,6 +312,9 @@ class Coref:
             author = self.author_in_phrase(tok)
             if author is not None:
                 return author
+        agent = self._agent(tok)
+        if agent is not None:  # "a study released Monday by X", "a suit filed by X"
+            return agent
         mods = [c for c in tok.children if c.dep_ not in ("det", "punct")]
         dets = [c for c in tok.children if c.dep_ == "det"]
         if mods or not dets or dets[0].lower_ not in CL.DEFINITE:
@@ -323,6 +324,20 @@ class Coref:
                 return Speaker(f"{spk.name}'s {tok.text.lower()}", spk.type, spk.gender)
         return None
 
+    def _agent(self, tok: Token) -> Speaker | None:
+        """The agent of a participle or relative clause on a document noun ("… released by X")."""
+        for clause in tok.children:
+            if clause.dep_ not in ("acl", "relcl"):
+                continue
+            for prep in clause.children:
+                if prep.dep_ == "agent":
+                    for c in prep.children:
+                        if c.dep_ == "pobj" and (c.pos_ == "PROPN" or c.i in self.tok_ent):
+                            spk = self.speaker_of(c)[0]
+                            if spk.name:
+                                return spk
+        return None
+
     def author_in_phrase(self, tok: Token) -> Speaker | None:
         """Author named in a document's own phrase: "a KH statement", "the group's report",
         "a statement from X", "a suit filed by X"."""
@@ -330,11 +345,9 @@ class Coref:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
                 cands += [c for c in prep.children if c.dep_ == "pobj"]
-        for acl in tok.children:  # "a lawsuit filed by X"
-            if acl.dep_ == "acl":
-                for prep in acl.children:
-                    if prep.dep_ == "agent" or prep.lower_ == "by":
-                        cands += [c for c in prep.children if c.dep_ == "pobj"]
+        agent = self._agent(tok)
+        if agent is not None:  # "a lawsuit filed by X"
+            return agent
         for c in cands:
             if c.pos_ == "PROPN" or c.i in self.tok_ent or (c.pos_ == "PRON" and c.dep_ == "poss"):
                 spk = self.speaker_of(c)[0]
@@ -459,7 +472,7 @@ def _learn_roles(co: Coref) -> None:
     spokesman", "Jane Doe, 26,")."""
     doc = co.doc
     for m in co.mentions:
-        if m.ent.type != "PERSON":
+        if m.ent.type not in ("PERSON", "ORG"):  # the small model takes some people for groups
             continue
         a, b = co.index.first_tok_from(m.start), co.index.first_tok_from(m.end)
         span = doc[a:b]
@@ -475,6 +488,8 @@ def _learn_roles(co: Coref) -> None:
             keys.append(head.head.lemma_.lower())
         if b + 2 < len(doc) and doc[b].text == "," and doc[b + 1].like_num and doc[b + 2].text in (",", ")"):
             keys.append(f"age:{doc[b + 1].text}")
+        if m.ent.type != "PERSON":  # a person role next to it tells that it is a person
+            keys = [k for k in keys if k in CL.PERSON_NOUNS]
         spk = co.speaker(m.ent)
         co.roles.extend((m.start, k, spk) for k in keys)
     co.roles.sort(key=lambda r: r[0])
