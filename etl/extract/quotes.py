@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -191,6 +192,23 @@ def _cue_text(v: Token) -> str:
     return " ".join(t.text for t in parts)
 
 
+@dataclass
+class _RunState:
+    """What one extraction run has found so far (quote spans are numbered in text order)."""
+
+    attrib: dict[int, tuple[Token | None, str]] = field(default_factory=dict)
+    consumed: set[int] = field(default_factory=set)  # spans dropped or folded into a mixed quote
+    speakers: dict[int, Speaker] = field(default_factory=dict)
+    quotes_by_span: dict[int, Quote] = field(default_factory=dict)
+    by_para: dict[int, list[int]] = field(default_factory=dict)  # paragraph start -> spans quoted
+    ind_quotes: list[Quote] = field(default_factory=list)
+
+    def add(self, k: int, quote: Quote, spk: Speaker, para: int) -> None:
+        self.quotes_by_span[k] = quote
+        self.speakers[k] = spk
+        self.by_para.setdefault(para, []).append(k)
+
+
 class _Extractor:
     def __init__(self, doc: Doc, entities: list[Entity]):
         self.doc = doc
@@ -250,11 +268,17 @@ class _Extractor:
         return None
 
     def attribution(self, k: int) -> tuple[Token | None, str]:
-        """(cue token, how) for quote span ``k``; how in after|before|embedded|''."""
+        """(cue token, how) for quote span ``k``; how in after|dash|before|embedded|''."""
+        for find in (self._cue_after, self._cue_before, self._cue_embedded):
+            cue, how = find(k)
+            if cue is not None:
+                return cue, how
+        return None, ""
+
+    def _cue_after(self, k: int) -> tuple[Token | None, str]:
+        """A reporting verb after the quote, up to the next quote or the sentence end."""
         sp = self.spans[k]
         nxt = self.spans[k + 1] if k + 1 < len(self.spans) else None
-        prev = self.spans[k - 1] if k > 0 else None
-        # after the quote, up to the next quote in the paragraph or the sentence end
         if sp.close_pos is not None:
             end = sp.para_end if nxt is None or nxt.para_start != sp.para_start else nxt.open_pos
             after = self.toks_between(sp.outer_end, end)
@@ -292,6 +316,12 @@ class _Extractor:
                         return t, "after"
                 if t.text[:1].islower():
                     break
+        return None, ""
+
+    def _cue_before(self, k: int) -> tuple[Token | None, str]:
+        """A reporting verb before the quote: "X said: “…”", "X told Reuters “…”"."""
+        sp = self.spans[k]
+        prev = self.spans[k - 1] if k > 0 else None
         # before the quote: "X said: “…”", "X said, “…”", "X told Reuters “…”"
         start = sp.para_start if prev is None or prev.para_start != sp.para_start else prev.outer_end
         before = self.toks_between(start, sp.open_pos)
@@ -314,7 +344,11 @@ class _Extractor:
                         break
                     if _is_cue(t) and self.subject(t) is not None:
                         return t, "before"
-        # embedded fragment: the verb that governs the quoted words
+        return None, ""
+
+    def _cue_embedded(self, k: int) -> tuple[Token | None, str]:
+        """The reporting verb that governs a quoted fragment ("called for “…”")."""
+        sp = self.spans[k]
         qtoks = [t for t in self.toks_between(sp.start, sp.end) if not t.is_space]
         for t in qtoks:
             h = t.head
@@ -359,109 +393,107 @@ class _Extractor:
         return self.co.speaker_of(subj)
 
     def run(self) -> list[Quote]:
-        out: list[Quote] = []
-        consumed: set[int] = set()
+        st = _RunState()
         # pass 1: indirect candidates (needed to know which quote spans sit inside reported speech)
         indirect = self.indirect_candidates()
-        # pass 2: direct quotes in text order, with indirect quotes interleaved for the resolver
-        events: list[tuple[int, str, object]] = []
-        for k, _ in enumerate(self.spans):
-            events.append((self.spans[k].start, "d", k))
-        for cand in indirect:
-            events.append((cand[0], "i", cand))
+        # pass 2: direct quotes in text order, with indirect quotes interleaved, so that the
+        # coreference layer hears about every speaker in order
+        events: list[tuple[int, str, object]] = [(sp.start, "d", k) for k, sp in enumerate(self.spans)]
+        events += [(cand[0], "i", cand) for cand in indirect]
         events.sort(key=lambda e: (e[0], e[1]))
-        attrib: dict[int, tuple[Token | None, str]] = {k: self.attribution(k) for k in range(len(self.spans))}
-        speakers: dict[int, Speaker] = {}
-        quotes_by_span: dict[int, Quote] = {}
-        ind_quotes: list[Quote] = []
-        ind_speakers: list[tuple[int, Speaker]] = []
-        for pos, kind, obj in events:
+        st.attrib = {k: self.attribution(k) for k in range(len(self.spans))}
+        for _pos, kind, obj in events:
             if kind == "d":
-                k = obj
-                sp = self.spans[k]
-                cue, how = attrib[k]
-                nwords = len(_WORD_RE.findall(self.text[sp.start : sp.end]))
-                if nwords < MIN_DIRECT_WORDS or _is_title(self.text[sp.start : sp.end]):
-                    consumed.add(k)
-                    cue = None
-                if cue is not None and how == "embedded" and nwords < MIN_EMBEDDED_WORDS:
-                    consumed.add(k)
-                    cue = None
-                if cue is not None and how == "dash":
-                    spk, _ = self.co.speaker_of(cue)
-                    self.co.note(cue.idx, spk)
-                    speakers[k] = spk
-                    quotes_by_span[k] = self._quote(sp.start, sp.end, spk, "direct", None)
-                elif cue is not None:
-                    spk, role = self.speaker_from_cue(cue)
-                    self.co.note(cue.idx, spk, role)
-                    speakers[k] = spk
-                    qkind = "mixed" if how == "embedded" else "direct"
-                    quotes_by_span[k] = self._quote(sp.start, sp.end, spk, qkind, _cue_text(cue))
+                self._direct(obj, st)
             else:
-                start, end, v, subj = obj
-                if any(self._span_overlaps_quote(start, end, strict=True)):
-                    continue
-                spk, role = self.speaker_from_cue(v)
-                self.co.note(v.idx, spk, role)
-                if spk.name is None:
-                    continue
-                inner = list(self._span_overlaps_quote(start, end, strict=False))
-                qkind = "indirect"
-                if inner:
-                    qlen = sum(self.spans[j].end - self.spans[j].start for j in inner)
-                    first = min(self.spans[j].open_pos for j in inner)
-                    lead = len(_WORD_RE.findall(self.text[start:first]))
-                    if lead < 3 and qlen > 0.6 * (end - start):
-                        continue  # essentially a quote: the direct pass handles it
-                    if any(self.spans[j].start < start for j in inner):
-                        continue
-                    end = max([end] + [self.spans[j].end for j in inner])
-                    qkind = "mixed"
-                    consumed.update(inner)
-                ind_quotes.append(self._quote(start, end, spk, qkind, _cue_text(v)))
-                ind_speakers.append((start, spk))
-        # unattributed quote spans: same paragraph's speaker, or the previous paragraph's
-        for k, sp in enumerate(self.spans):
-            if k in quotes_by_span or k in consumed:
-                continue
-            spk = None
-            same = [j for j in quotes_by_span if self.spans[j].para_start == sp.para_start]
-            if same:
-                j = min(same, key=lambda j: abs(j - k))
-                spk = speakers.get(j)
-            if spk is None and sp.close_pos is None:
-                # a quote running on into the next paragraph: the speaker named further on
-                j = k + 1
-                while j < len(self.spans) and self._opens_paragraph(self.spans[j]) and self._is_previous_paragraph(self.spans[j - 1], self.spans[j]):
-                    if j in quotes_by_span:
-                        spk = speakers.get(j)
-                        break
-                    if self.spans[j].close_pos is not None:
-                        break
-                    j += 1
-            if spk is None and not same and (CARRY_MID_PARAGRAPH or self._opens_paragraph(sp)):
-                spk = self.co.carried_speaker(sp.start)  # a follow-on quote: the current speaker
-            words = len(_WORD_RE.findall(self.text[sp.start : sp.end]))
-            if spk is None and (words < MIN_DIRECT_WORDS_UNATTRIBUTED or not self._sentence_like(sp)):
-                continue
-            if spk is None and words < MIN_DIRECT_WORDS_UNATTRIBUTED + 3 and not self._opens_paragraph(sp):
-                continue
-            label = _LABEL_SPEAKER_RE.match(self.text, sp.start, sp.end)
-            if spk is None and label:
-                name = label.group(1).title()
-                spk = Speaker(self.co.expand_short(name) if " " not in name else name, "PERSON")
-                speakers[k] = spk
-                quotes_by_span[k] = self._quote(label.end(), sp.end, spk, "direct", None)
-                continue
-            speakers[k] = spk or Speaker(None)
-            quotes_by_span[k] = self._quote(sp.start, sp.end, spk or Speaker(None), "direct", None)
-        for k in consumed:
-            quotes_by_span.pop(k, None)
-        self._merge_split_quotes(quotes_by_span, attrib, speakers)
-        out = list(quotes_by_span.values()) + _dedup(ind_quotes)
+                self._indirect(obj, st)
+        for k, sp in enumerate(self.spans):  # quote spans without a reporting verb of their own
+            if k not in st.quotes_by_span and k not in st.consumed:
+                self._unattributed(k, sp, st)
+        for k in st.consumed:
+            st.quotes_by_span.pop(k, None)
+        self._merge_split_quotes(st.quotes_by_span, st.attrib, st.speakers)
+        out = list(st.quotes_by_span.values()) + _dedup(st.ind_quotes)
         out.sort(key=lambda q: (q.start, q.end))
         return out
+
+    def _direct(self, k: int, st: _RunState) -> None:
+        sp = self.spans[k]
+        cue, how = st.attrib[k]
+        nwords = len(_WORD_RE.findall(self.text[sp.start : sp.end]))
+        if nwords < MIN_DIRECT_WORDS or _is_title(self.text[sp.start : sp.end]) \
+                or (cue is not None and how == "embedded" and nwords < MIN_EMBEDDED_WORDS):
+            st.consumed.add(k)
+            return
+        if cue is None:
+            return
+        if how == "dash":  # “…” ― Jane Doe
+            spk, role, qkind, cue_text = self.co.speaker_of(cue)[0], None, "direct", None
+        else:
+            spk, role = self.speaker_from_cue(cue)
+            qkind, cue_text = ("mixed" if how == "embedded" else "direct"), _cue_text(cue)
+        self.co.note(cue.idx, spk, role)
+        st.add(k, self._quote(sp.start, sp.end, spk, qkind, cue_text), spk, sp.para_start)
+
+    def _indirect(self, cand, st: _RunState) -> None:
+        start, end, v, _subj = cand
+        if any(self._span_overlaps_quote(start, end, strict=True)):
+            return
+        spk, role = self.speaker_from_cue(v)
+        self.co.note(v.idx, spk, role)
+        if spk.name is None:
+            return
+        inner = list(self._span_overlaps_quote(start, end, strict=False))
+        qkind = "indirect"
+        if inner:
+            qlen = sum(self.spans[j].end - self.spans[j].start for j in inner)
+            first = min(self.spans[j].open_pos for j in inner)
+            lead = len(_WORD_RE.findall(self.text[start:first]))
+            if lead < 3 and qlen > 0.6 * (end - start):
+                return  # essentially a quote: the direct pass handles it
+            if any(self.spans[j].start < start for j in inner):
+                return
+            end = max([end] + [self.spans[j].end for j in inner])
+            qkind = "mixed"
+            st.consumed.update(inner)
+        st.ind_quotes.append(self._quote(start, end, spk, qkind, _cue_text(v)))
+
+    def _unattributed(self, k: int, sp: QuoteSpan, st: _RunState) -> None:
+        """A quote span with no reporting verb: the speaker of the nearest quote of the same
+        paragraph, of the paragraph a running quote ends in, or the current speaker."""
+        spk = None
+        same = st.by_para.get(sp.para_start, [])
+        if same:
+            spk = st.speakers.get(min(same, key=lambda j: abs(j - k)))
+        if spk is None and sp.close_pos is None:
+            spk = self._speaker_further_on(k, st)
+        if spk is None and not same and (CARRY_MID_PARAGRAPH or self._opens_paragraph(sp)):
+            spk = self.co.carried_speaker(sp.start)  # a follow-on quote: the current speaker
+        words = len(_WORD_RE.findall(self.text[sp.start : sp.end]))
+        if spk is None and (words < MIN_DIRECT_WORDS_UNATTRIBUTED or not self._sentence_like(sp)):
+            return
+        if spk is None and words < MIN_DIRECT_WORDS_UNATTRIBUTED + 3 and not self._opens_paragraph(sp):
+            return
+        label = _LABEL_SPEAKER_RE.match(self.text, sp.start, sp.end)
+        if spk is None and label:  # "PENCE: Well, …"
+            name = label.group(1).title()
+            spk = Speaker(self.co.expand_short(name) if " " not in name else name, "PERSON")
+            st.add(k, self._quote(label.end(), sp.end, spk, "direct", None), spk, sp.para_start)
+            return
+        spk = spk or Speaker(None)
+        st.add(k, self._quote(sp.start, sp.end, spk, "direct", None), spk, sp.para_start)
+
+    def _speaker_further_on(self, k: int, st: _RunState) -> Speaker | None:
+        """A quote running on into the next paragraphs: the speaker named where it ends."""
+        j = k + 1
+        while j < len(self.spans) and self._opens_paragraph(self.spans[j]) \
+                and self._is_previous_paragraph(self.spans[j - 1], self.spans[j]):
+            if j in st.quotes_by_span:
+                return st.speakers.get(j)
+            if self.spans[j].close_pos is not None:
+                return None
+            j += 1
+        return None
 
     def _merge_split_quotes(self, quotes_by_span: dict[int, Quote], attrib, speakers) -> None:
         """One quote for a sentence split around a bare attribution: “A,” she said, “b …” (B goes on
