@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 from etl import nlp
 from etl.clean import clean
 from etl.db.engine import get_engine
+from etl.enrich import enrich
 from etl.extract import extract_all
 from etl.ingest import apply_meta, discover, expand, read_source
 from etl.load import existing_articles, finish_run, load_article, record_duplicate, record_rejected, start_run
@@ -72,6 +73,7 @@ def extract_sources(sources: Iterable[SourceFile], batch_size: int = 16) -> Iter
         spacy_doc = next(docs)
         try:
             art.entities, art.quotes, art.casualties = extract_all(spacy_doc)
+            enrich(src, art)  # dates, places, names, story print (derived; may stay null)
         except Exception as exc:
             log.exception("extraction failed for %s", src.path)
             yield Extracted(src, None, f"extraction failed: {type(exc).__name__}: {exc}")
