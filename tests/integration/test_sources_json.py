@@ -43,7 +43,8 @@ def test_every_valid_article_loads_with_the_crawlers_title_date_and_url(warehous
     assert reason.startswith("malformed JSON on line 3:")
     with warehouse.connect() as conn:
         rows = conn.execute(
-            sa.select(articles.c.url, articles.c.title, articles.c.published, articles.c.author,
+            sa.select(articles.c.url, articles.c.title, articles.c.published, articles.c.published_source,
+                      articles.c.author,
                       articles.c.site_name, articles.c.language, articles.c.format, ingest_ledger.c.fetched_at)
             .join(ingest_ledger, ingest_ledger.c.article_id == articles.c.id)
         ).mappings().all()
@@ -52,6 +53,7 @@ def test_every_valid_article_loads_with_the_crawlers_title_date_and_url(warehous
         art, row = article(i), by_url[article(i).url]
         assert row["title"] == art.title
         assert row["published"].replace(tzinfo=None) == art.published.replace(tzinfo=None)
+        assert row["published_source"] == "crawler"
         assert (row["author"], row["site_name"], row["language"]) == (
             "Valley Courier staff", "courier.example.org", "en")
         assert row["format"] == ("html" if i in (4, 5) else "text")
