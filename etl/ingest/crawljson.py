@@ -141,9 +141,9 @@ def read_document(open_file: Opener, gz: bool, max_stored: int, max_expanded: in
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         if isinstance(exc, json.JSONDecodeError) and exc.msg == "Extra data":
             raise _JsonLines() from None
-        if isinstance(exc, json.JSONDecodeError):
-            raise ValueError(f"malformed JSON on line {exc.lineno}: {exc.msg} column {exc.colno}") from None
-        raise ValueError(f"malformed JSON: {exc}") from None
+        where = f" on line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
+        what = f"{exc.msg} column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else str(exc)
+        raise ValueError(f"malformed JSON{where}: {what}") from None
 
 
 class _JsonLines(ValueError):

@@ -30,6 +30,8 @@ VERSION_KEYS = ("VersionId", "version_id", "generation")
 # their fsspec package: gcsfs, adlfs, ossfs).
 OBJECT_PROTOCOLS = ("s3", "s3a", "gs", "gcs", "abfs", "abfss", "az", "oss")
 
+READ_BLOCK = 1024 * 1024
+
 _filesystems: dict[str, Any] = {}  # protocol → file system registered by the caller
 
 
@@ -105,7 +107,9 @@ def discover_objects(url: str, include: Iterable[str] = ("*",), exclude: Iterabl
 def open_object(base: str):
     """A buffered, seekable binary file over the object (ranged reads, nothing saved to disk)."""
     protocol, path = split(base)
-    return io.BufferedReader(filesystem(protocol).open(path, "rb"), buffer_size=1024 * 1024)
+    # 1 MiB ranged reads (s3fs' default is 5 MiB: too much for one WARC record at an offset)
+    raw = filesystem(protocol).open(path, "rb", block_size=READ_BLOCK)
+    return io.BufferedReader(raw, buffer_size=256 * 1024)
 
 
 def object_info(base: str) -> dict:
