@@ -115,6 +115,19 @@ def finish_run(
 # -------------------------------------------------------------------------------------- ledger
 
 
+def source_columns(src: SourceFile) -> dict:
+    """Ledger columns that describe the source itself: container metadata and decoding repairs."""
+    meta = src.meta or {}
+    return {
+        "url": meta.get("url"),
+        "fetched_at": parse_published(meta.get("fetched")),
+        "etag": meta.get("etag"),
+        "object_version": meta.get("version"),
+        "replaced_bytes": src.replaced_bytes,
+        "removed_chars": src.removed_chars,
+    }
+
+
 def write_ledger(conn: Connection, src: SourceFile, outcome: LoadOutcome, run_id: int | None) -> None:
     """Upsert the ledger row of ``src``. Seeing an already loaded file again keeps ``loaded``."""
     stmt = pg_insert(ingest_ledger).values(
@@ -128,6 +141,7 @@ def write_ledger(conn: Connection, src: SourceFile, outcome: LoadOutcome, run_id
         article_id=outcome.article_id,
         first_run_id=run_id,
         last_run_id=run_id,
+        **source_columns(src),
     )
     old, new = ingest_ledger.c, stmt.excluded
     same_file_again = sa.and_(
@@ -142,6 +156,7 @@ def write_ledger(conn: Connection, src: SourceFile, outcome: LoadOutcome, run_id
             "size": new.size,
             "format": new.format,
             "encoding": new.encoding,
+            **{name: new[name] for name in source_columns(src)},
             "last_run_id": new.last_run_id,
             # A retried task of the same run sees the file again: that is not another sighting.
             "times_seen": old.times_seen

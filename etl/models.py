@@ -17,7 +17,13 @@ LEDGER_STATUSES = ("loaded", "duplicate", "rejected")
 
 @dataclass
 class SourceFile:
-    """One input file as read from the inbox."""
+    """One source as read from the inbox: a file, a WARC record, a JSON line or an object.
+
+    ``path`` is its locator (the ledger key, see ``etl.ingest.locators``); ``meta`` holds what
+    the container said about it: ``url``, ``published`` (ISO), ``fetched`` (ISO, e.g. WARC-Date),
+    ``title``, ``authors`` (list), ``language``, ``site_name``, ``etag``, ``version``,
+    ``record_offset``, ``line``.
+    """
 
     path: str
     sha256: str
@@ -26,6 +32,9 @@ class SourceFile:
     encoding: str | None = None
     text: str | None = None
     error: str | None = None  # why the file is rejected; None when it is readable
+    replaced_bytes: int = 0  # invalid byte sequences decoded as U+FFFD
+    removed_chars: int = 0  # NUL and other control characters PostgreSQL cannot store, removed
+    meta: dict = field(default_factory=dict)
 
 
 @dataclass
