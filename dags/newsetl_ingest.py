@@ -62,7 +62,8 @@ def newsetl_ingest():
     def plan(params=None) -> list[list[str]]:
         try:
             return orch.plan_batches(
-                params["inbox"], params["include"], batch_size=params["batch_size"], max_files=params["max_files"]
+                params["inbox"], params["include"], batch_size=params["batch_size"], max_files=params["max_files"],
+                storage_conn_id=params.get("storage_conn_id"),
             )["batches"]
         except orch.InboxError as exc:
             raise AirflowFailException(str(exc)) from exc
@@ -77,6 +78,7 @@ def newsetl_ingest():
             dry_run=params["dry_run"],
             batch_size=params["batch_size"],
             url=None if params["dry_run"] else orch.warehouse_url(),
+            storage_conn_id=params.get("storage_conn_id"),
         )
 
     @task(**DB_RETRIES)

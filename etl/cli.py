@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import signal
 import sys
 
@@ -56,8 +57,23 @@ def _uses_embedded_db() -> bool:
     return get_settings().database_url is None
 
 
+def _inbox_argument(ctx, param, value: str) -> str:
+    """A local path that exists, or an object-storage URL (s3://bucket/prefix)."""
+    from etl.ingest.objects import OBJECT_PROTOCOLS
+
+    scheme = value.partition("://")[0].lower() if "://" in value else None
+    if scheme in OBJECT_PROTOCOLS:
+        return value
+    local = value[len("file://") :] if scheme == "file" else value
+    if scheme is not None and scheme != "file":
+        raise click.BadParameter(f"{scheme}:// is not supported (object storage: {', '.join(OBJECT_PROTOCOLS)})")
+    if not os.path.lexists(local):
+        raise click.BadParameter(f"{local!r} does not exist")
+    return local
+
+
 @main.command("run")
-@click.argument("inbox", type=click.Path(exists=True))
+@click.argument("inbox", callback=_inbox_argument)
 @click.option("--include", multiple=True, default=("*",), show_default=True, help="Glob of files to take (repeatable).")
 @click.option("--exclude", multiple=True, help="Glob of files to skip (repeatable).")
 @click.option("--reprocess", is_flag=True, help="Extract and load again files whose content is already loaded.")
@@ -66,10 +82,13 @@ def _uses_embedded_db() -> bool:
 @click.option("--max-files", type=click.IntRange(min=1), default=None, help="Take at most this many files.")
 @click.option("--no-progress", is_flag=True, help="No progress bar (it is also off when stderr is not a terminal).")
 def run_cmd(inbox, include, exclude, reprocess, dry_run, batch_size, max_files, no_progress) -> None:
-    """Ingest INBOX (a folder, searched recursively, or one file) into the warehouse.
+    """Ingest INBOX (a folder, searched recursively, one file, or s3://bucket/prefix) into the warehouse.
 
-    Takes .html, .htm, .txt and their .gz forms. Every file gets a ledger row: loaded,
-    duplicate (content already loaded) or rejected (with the reason). With the embedded
+    Takes .html, .htm, .txt, WARC (.warc, .arc: one source per HTML response record) and
+    crawler JSON (.json, .jsonl: one source per object / line), and their .gz forms. Object
+    storage credentials come from the standard AWS_* environment variables. Every source
+    gets a ledger row: loaded, duplicate (content already loaded) or rejected (with the
+    reason). With the embedded
     database the schema is migrated to head first; with NEWSETL_DATABASE_URL run
     `newsetl db upgrade` yourself.
     """
@@ -115,7 +134,7 @@ def run_cmd(inbox, include, exclude, reprocess, dry_run, batch_size, max_files, 
         )
     _print_summary(result)
     if result.summary.files_seen == 0:
-        console.print(f"[yellow]no .html/.htm/.txt(.gz) files found under {inbox}")
+        console.print(f"[yellow]no article files (.html/.htm/.txt, WARC, JSON; .gz too) found under {inbox}")
 
 
 def _print_summary(result) -> None:
@@ -140,11 +159,16 @@ def _print_summary(result) -> None:
               help="Write a self-contained HTML report with charts to this file instead.")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
               help="Rows per table.")
-def report(html_file: str | None, limit: int) -> None:
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="First day (YYYY-MM-DD) of the dated sections: casualties, figures, stories, entities, speakers.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Last day (YYYY-MM-DD), inclusive.")
+def report(html_file: str | None, limit: int, since, until) -> None:
     """Print the reporting views (v_*) as tables, or write an HTML report with --html FILE.
 
-    Shows articles per source and per run, casualties by day, place and category, top
-    entities, entity co-occurrence, most-quoted speakers and rejected files.
+    Shows a data-quality panel, articles per source and per run, casualties by day, place and
+    category (each story once), the largest figures with their articles, stories carried by
+    several sources, top entities, entity co-occurrence, most-quoted speakers and rejected
+    files. A figure's day is its event date, else its article's publication day.
     """
     import sqlalchemy as sa
 
@@ -159,11 +183,12 @@ def report(html_file: str | None, limit: int) -> None:
     except sa.exc.ProgrammingError:
         pass  # e.g. news_reader, which may not read alembic_version: the views tell
     engine = get_engine()
+    period = reporting.Period(since and since.date(), until and until.date())
     if html_file:
-        path = reporting.write_html(engine, html_file, limit=limit)
+        path = reporting.write_html(engine, html_file, limit=limit, period=period)
         click.echo(f"wrote {path} ({path.stat().st_size // 1024} KiB)")
     else:
-        reporting.print_report(engine, limit=limit)
+        reporting.print_report(engine, limit=limit, period=period)
 
 
 @main.group()

@@ -26,6 +26,8 @@ from etl.db.schema import (
     pipeline_runs,
     quotes,
 )
+from etl.enrich import rows as derived
+from etl.enrich.stories import assign_story
 from etl.models import FIGURE_FIELDS, Article, SourceFile
 
 log = logging.getLogger(__name__)
@@ -113,6 +115,19 @@ def finish_run(
 # -------------------------------------------------------------------------------------- ledger
 
 
+def source_columns(src: SourceFile) -> dict:
+    """Ledger columns that describe the source itself: container metadata and decoding repairs."""
+    meta = src.meta or {}
+    return {
+        "url": meta.get("url"),
+        "fetched_at": parse_published(meta.get("fetched")),
+        "etag": meta.get("etag"),
+        "object_version": meta.get("version"),
+        "replaced_bytes": src.replaced_bytes,
+        "removed_chars": src.removed_chars,
+    }
+
+
 def write_ledger(conn: Connection, src: SourceFile, outcome: LoadOutcome, run_id: int | None) -> None:
     """Upsert the ledger row of ``src``. Seeing an already loaded file again keeps ``loaded``."""
     stmt = pg_insert(ingest_ledger).values(
@@ -126,6 +141,7 @@ def write_ledger(conn: Connection, src: SourceFile, outcome: LoadOutcome, run_id
         article_id=outcome.article_id,
         first_run_id=run_id,
         last_run_id=run_id,
+        **source_columns(src),
     )
     old, new = ingest_ledger.c, stmt.excluded
     same_file_again = sa.and_(
@@ -140,6 +156,7 @@ def write_ledger(conn: Connection, src: SourceFile, outcome: LoadOutcome, run_id
             "size": new.size,
             "format": new.format,
             "encoding": new.encoding,
+            **{name: new[name] for name in source_columns(src)},
             "last_run_id": new.last_run_id,
             # A retried task of the same run sees the file again: that is not another sighting.
             "times_seen": old.times_seen
@@ -197,6 +214,7 @@ def _article_values(article: Article, run_id: int | None) -> dict:
         "word_count": article.word_count,
         "extractor_version": article.extractor_version,
         "run_id": run_id,
+        **derived.article_values(article),
     }
 
 
@@ -224,7 +242,8 @@ def _write_children(conn: Connection, article_id: int, article: Article) -> None
     for ent in article.entities:
         eid = ids[(ent.name, ent.type)]
         row = mention_rows.setdefault(
-            eid, {"article_id": article_id, "entity_id": eid, "mention_count": 0, "offsets": [], "aliases": []}
+            eid, {"article_id": article_id, "entity_id": eid, "mention_count": 0, "offsets": [], "aliases": [],
+                  **derived.mention_values(ent)}
         )
         row["offsets"] += [list(m) for m in ent.mentions]
         row["mention_count"] = max(1, len(row["offsets"]))
@@ -240,11 +259,13 @@ def _write_children(conn: Connection, article_id: int, article: Article) -> None
                     "seq": i,
                     "text": q.text,
                     "speaker": q.speaker,
-                    "speaker_entity_id": ids.get((q.speaker, q.speaker_type)) or by_name.get(q.speaker),
+                    "speaker_entity_id": ids.get((q.speaker, q.speaker_type)) or by_name.get(q.speaker)
+                    or by_name.get(q.speaker_entity),
                     "kind": q.kind,
                     "cue": q.cue,
                     "start_offset": q.start,
                     "end_offset": q.end,
+                    **derived.quote_values(q),
                 }
                 for i, q in enumerate(article.quotes)
             ],
@@ -261,6 +282,7 @@ def _write_children(conn: Connection, article_id: int, article: Article) -> None
                     "start_offset": c.start,
                     "end_offset": c.end,
                     "mentions": [list(m) for m in (c.mentions or [(c.start, c.end)])],
+                    **derived.figure_values(c),
                 }
                 for i, c in enumerate(article.casualties)
             ],
@@ -292,6 +314,7 @@ def load_article(
             ).scalar_one()
             outcome = LoadOutcome("duplicate", existing, f"content already loaded as article {existing}")
         else:
+            assign_story(conn, article_id, article.story_print)  # wire copies: see etl.enrich.stories
             _write_children(conn, article_id, article)
             outcome = LoadOutcome("loaded", article_id, None)
         write_ledger(conn, src, outcome, run_id)

@@ -18,8 +18,9 @@ from sqlalchemy.engine import Engine
 from etl import nlp
 from etl.clean import clean
 from etl.db.engine import get_engine
+from etl.enrich import enrich
 from etl.extract import extract_all
-from etl.ingest import discover, read_source
+from etl.ingest import apply_meta, discover, expand, read_source
 from etl.load import existing_articles, finish_run, load_article, record_duplicate, record_rejected, start_run
 from etl.models import Article, SourceFile
 from etl.settings import get_settings
@@ -43,7 +44,7 @@ def _cleaned(sources: Iterable[SourceFile]) -> Iterator[tuple[SourceFile, Articl
             yield src, None, src.error
             continue
         try:
-            doc = clean(src)
+            doc = apply_meta(clean(src), src.meta)  # container metadata (crawler, WARC) wins
         except ValueError as exc:
             yield src, None, str(exc)
             continue
@@ -73,6 +74,7 @@ def extract_sources(sources: Iterable[SourceFile], batch_size: int = 16) -> Iter
         spacy_doc.user_data["title"] = art.doc.title  # the casualty extractor reads headlines
         try:
             art.entities, art.quotes, art.casualties = extract_all(spacy_doc)
+            enrich(src, art)  # dates, places, names, story print (derived; may stay null)
         except Exception as exc:
             log.exception("extraction failed for %s", src.path)
             yield Extracted(src, None, f"extraction failed: {type(exc).__name__}: {exc}")
@@ -83,7 +85,7 @@ def extract_sources(sources: Iterable[SourceFile], batch_size: int = 16) -> Iter
 def extract_paths(paths: Iterable[str], batch_size: int = 16) -> Iterator[Extracted]:
     """Extract every path, ``batch_size`` files at a time (bounded memory for long lists)."""
     batch: list[str] = []
-    for path in paths:
+    for path in (loc for p in paths for loc in expand(str(p))):  # WARC / JSON lines: their records
         batch.append(path)
         if len(batch) >= batch_size:
             yield from extract_sources((read_source(p) for p in batch), batch_size)

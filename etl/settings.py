@@ -4,10 +4,31 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class IngestLimits:
+    """Size limits of the ingest stage (bytes); each one is an environment variable."""
+
+    max_file_bytes: int = 20 * MIB  # NEWSETL_MAX_FILE_BYTES: one article file or object as stored
+    max_decompressed_bytes: int = 20 * MIB  # NEWSETL_MAX_DECOMPRESSED_BYTES: what one .gz may expand to
+    max_record_bytes: int = 20 * MIB  # NEWSETL_MAX_RECORD_BYTES: one WARC payload or JSON line/object
+
+
+def ingest_limits() -> IngestLimits:
+    d = IngestLimits()
+    return IngestLimits(
+        max_file_bytes=_int("NEWSETL_MAX_FILE_BYTES", d.max_file_bytes),
+        max_decompressed_bytes=_int("NEWSETL_MAX_DECOMPRESSED_BYTES", d.max_decompressed_bytes),
+        max_record_bytes=_int("NEWSETL_MAX_RECORD_BYTES", d.max_record_bytes),
+    )
 
 
 @dataclass(frozen=True)
@@ -18,6 +39,7 @@ class Settings:
     migrations_dir: Path  # NEWSETL_MIGRATIONS_DIR
     batch_size: int  # NEWSETL_BATCH_SIZE: articles per spaCy batch
     reader_password: str | None  # NEWSETL_READER_PASSWORD: password of the news_reader role
+    ingest: IngestLimits = field(default_factory=lambda: ingest_limits())  # NEWSETL_MAX_*_BYTES
 
 
 def _int(name: str, default: int) -> int:

@@ -12,6 +12,9 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 
 from etl.models import CASUALTY_CATEGORIES, ENTITY_TYPES, FILE_FORMATS, LEDGER_STATUSES, QUOTE_KINDS
 
+DATE_PRECISIONS = ("day", "week", "month")
+PLACE_BASES = ("location", "dateline")
+
 metadata = sa.MetaData(
     naming_convention={
         "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -31,6 +34,15 @@ def _in(column: str, values: tuple[str, ...]) -> str:
 
 def _created() -> sa.Column:
     return sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now())
+
+
+def _event_date_columns() -> list[sa.Column]:
+    """0005: when a figure or quote happened, resolved from the text (etl.enrich.event_dates)."""
+    return [
+        sa.Column("event_date", sa.Date, comment="first day of the period the text names"),
+        sa.Column("event_date_precision", sa.Text, comment="day, week or month"),
+        sa.Column("event_date_text", sa.Text, comment="the time expression as written"),
+    ]
 
 
 def _updated() -> sa.Column:
@@ -82,13 +94,35 @@ articles = sa.Table(
     sa.Column("run_id", sa.BigInteger, sa.ForeignKey("pipeline_runs.id", ondelete="SET NULL")),
     _created(),
     _updated(),
+    # 0005: provenance of `published`, and the story (wire copies) the article belongs to.
+    sa.Column("published_source", sa.Text,
+              comment="where published came from: html-meta, crawler, text-line, dateline"),
+    sa.Column("story_id", sa.BigInteger,
+              comment="id of the story's first article; copies of one story share it"),
+    sa.Column("story_similarity", sa.REAL,
+              comment="similarity to the article it was matched to (null: first of its story)"),
+    sa.Column("minhash", sa.LargeBinary, comment="MinHash signature of the body (etl.enrich.stories)"),
+    sa.Column("shingle_count", sa.Integer, comment="distinct 5-word shingles of the body"),
     sa.UniqueConstraint("content_sha256"),
     sa.CheckConstraint(_in("format", FILE_FORMATS), name="format"),
     sa.CheckConstraint("word_count >= 0", name="word_count"),
     sa.Index(None, "published"),
     sa.Index(None, "site_name"),
     sa.Index(None, "run_id"),
+    sa.Index(None, "story_id"),
     comment="One row per distinct article content.",
+)
+
+story_buckets = sa.Table(
+    "story_buckets",
+    metadata,
+    sa.Column("band", sa.SmallInteger, primary_key=True),
+    sa.Column("bucket", sa.BigInteger, primary_key=True, comment="hash of the band's MinHash values"),
+    sa.Column("article_id", sa.BigInteger, sa.ForeignKey("articles.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Index(None, "article_id"),
+    comment="LSH index of the articles' MinHash signatures: articles sharing a bucket are "
+    "candidate copies of one story.",
 )
 
 ingest_ledger = sa.Table(
@@ -102,6 +136,15 @@ ingest_ledger = sa.Table(
     sa.Column("encoding", sa.Text),
     sa.Column("status", sa.Text, nullable=False),
     sa.Column("reason", sa.Text),
+    # source kinds (migration 0004): container metadata and decoding repairs
+    sa.Column("url", sa.Text, comment="URL the container gave (WARC-Target-URI, crawler url, object URL)"),
+    sa.Column("fetched_at", sa.DateTime(timezone=True), comment="when it was fetched (WARC-Date, crawler date_download)"),
+    sa.Column("etag", sa.Text, comment="ETag of the object (object storage)"),
+    sa.Column("object_version", sa.Text, comment="version id of the object (versioned buckets)"),
+    sa.Column("replaced_bytes", sa.Integer, nullable=False, server_default="0",
+              comment="invalid byte sequences decoded as U+FFFD"),
+    sa.Column("removed_chars", sa.Integer, nullable=False, server_default="0",
+              comment="NUL and other control characters removed from the text"),
     sa.Column("article_id", sa.BigInteger, sa.ForeignKey("articles.id", ondelete="SET NULL")),
     sa.Column("first_run_id", sa.BigInteger, sa.ForeignKey("pipeline_runs.id", ondelete="SET NULL")),
     sa.Column("last_run_id", sa.BigInteger, sa.ForeignKey("pipeline_runs.id", ondelete="SET NULL")),
@@ -112,6 +155,7 @@ ingest_ledger = sa.Table(
     sa.CheckConstraint(_in("status", LEDGER_STATUSES), name="status"),
     sa.CheckConstraint("size >= 0 AND times_seen >= 1", name="counts"),
     sa.CheckConstraint("status <> 'rejected' OR reason IS NOT NULL", name="rejected_has_reason"),
+    sa.CheckConstraint("replaced_bytes >= 0 AND removed_chars >= 0", name="repairs"),
     sa.Index(None, "status"),
     sa.Index(None, "sha256"),
     sa.Index(None, "last_run_id"),
@@ -141,6 +185,8 @@ article_entities = sa.Table(
     sa.Column("mention_count", sa.Integer, nullable=False),
     sa.Column("offsets", JSONB, nullable=False, comment="[[start, end], ...] into articles.body"),
     sa.Column("aliases", ARRAY(sa.Text), nullable=False, server_default=sa.text("'{}'::text[]")),
+    sa.Column("country_code", sa.String(2), comment="ISO 3166-1 alpha-2 of the place in this article"),
+    sa.Column("admin1", sa.Text, comment="ISO 3166-2 first-level region of the place in this article"),
     sa.CheckConstraint("mention_count >= 1", name="mention_count"),
     sa.Index(None, "entity_id"),
     comment="Mentions of an entity in an article.",
@@ -159,11 +205,15 @@ quotes = sa.Table(
     sa.Column("cue", sa.Text),
     sa.Column("start_offset", sa.Integer, nullable=False),
     sa.Column("end_offset", sa.Integer, nullable=False),
+    *_event_date_columns(),
+    sa.Column("speaker_normalized", sa.Text, comment="speaker with case, titles and articles folded"),
     sa.UniqueConstraint("article_id", "seq"),
     sa.CheckConstraint(_in("kind", QUOTE_KINDS), name="kind"),
+    sa.CheckConstraint(_in("event_date_precision", DATE_PRECISIONS), name="event_date_precision"),
     sa.CheckConstraint("start_offset >= 0 AND end_offset >= start_offset", name="offsets"),
     sa.Index(None, "speaker_entity_id"),
     sa.Index(None, "speaker"),
+    sa.Index(None, "speaker_normalized"),
     comment="Direct, mixed and indirect quotes with their resolved speaker.",
 )
 
@@ -187,7 +237,14 @@ casualties = sa.Table(
     sa.Column("start_offset", sa.Integer, nullable=False),
     sa.Column("end_offset", sa.Integer, nullable=False),
     sa.Column("mentions", JSONB, nullable=False, comment="[[start, end], ...] of every telling"),
+    *_event_date_columns(),
+    sa.Column("country_code", sa.String(2), comment="ISO 3166-1 alpha-2 of where it happened"),
+    sa.Column("admin1", sa.Text, comment="ISO 3166-2 first-level region of where it happened"),
+    sa.Column("place_basis", sa.Text, comment="location (the figure's place) or dateline"),
+    sa.Column("attribution_normalized", sa.Text, comment="attribution with case, titles, articles folded"),
     sa.UniqueConstraint("article_id", "seq"),
+    sa.CheckConstraint(_in("event_date_precision", DATE_PRECISIONS), name="event_date_precision"),
+    sa.CheckConstraint(_in("place_basis", PLACE_BASES), name="place_basis"),
     sa.CheckConstraint(_in("category", CASUALTY_CATEGORIES), name="category"),
     sa.CheckConstraint(
         "(count IS NULL OR count >= 0) AND (count_min IS NULL OR count_min >= 0)"
@@ -198,5 +255,7 @@ casualties = sa.Table(
     sa.CheckConstraint("start_offset >= 0 AND end_offset >= start_offset", name="offsets"),
     sa.Index(None, "category"),
     sa.Index(None, "location_entity_id"),
+    sa.Index(None, "event_date"),
+    sa.Index(None, "country_code"),
     comment="Casualty figures (killed, injured, missing, kidnapped, arrested) per article.",
 )
