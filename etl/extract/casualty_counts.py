@@ -73,6 +73,17 @@ def _is_age(t: Token) -> bool:
     )
 
 
+def _counts_plural_noun(t: Token) -> bool:
+    """ "1850 people", "1900 refugees": the number of a plural noun that is no event."""
+    h = t.head
+    return (
+        t.dep_ == "nummod"
+        and h.tag_ == "NNS"
+        and lemma(h) not in lex.NOUNS
+        and h.lower_ not in lex.TALLY_EVENTS
+    )
+
+
 def is_age_of_name(t: Token) -> bool:
     """ "John Doe, 24": a number right after a name and a comma is the person's age."""
     doc = t.doc
@@ -88,8 +99,8 @@ def is_age_of_name(t: Token) -> bool:
 def _is_unit_or_time(t: Token) -> bool:
     """A time, a percentage, money, a year, a statute or case number, an address, a unit."""
     doc = t.doc
-    if pat.YEAR_RE.fullmatch(t.text):
-        return True  # "2015 killed": a year is not a count
+    if pat.YEAR_RE.fullmatch(t.text) and not _counts_plural_noun(t):
+        return True  # "2015 killed": a year is not a count ("1850 people" is)
     nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
     if nxt is not None and (
         nxt.lower_ in lex.NOT_COUNT_NEXT or nxt.lower_ in lex.NOT_COUNT_NEXT_WORDS

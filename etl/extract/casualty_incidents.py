@@ -58,7 +58,7 @@ def merge_retellings(figures: list[Figure]) -> list[Figure]:
         span = (f.sent.start_char, f.sent.end_char)
         if span not in same.mentions:
             same.mentions.append(span)
-        if same.victims is None and f.victims:
+        if same.victims is None and f.victims and f.count == same.count:
             same.victims, same.victim_head = f.victims, f.victim_head
         if same.attribution is None and f.attribution:
             same.attribution = f.attribution

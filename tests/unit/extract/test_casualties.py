@@ -785,3 +785,15 @@ def test_more_headline_forms(title, pairs):
 def test_listed_names_are_added_up(text, count):
     cas = _run(text)
     assert max(c.count for c in cas if c.count) == count, cas
+
+
+def test_a_named_victim_merged_into_a_group_does_not_name_the_group():
+    text = "The death toll from the fire rose to 12 on Tuesday. Grace Okafor was pronounced dead at the scene."
+    cas = [c for c in _run(text, {"Grace Okafor": "PERSON"}) if c.category == "killed"]
+    assert [(c.count, c.victims) for c in cas] == [(12, None)]
+
+
+def test_a_four_digit_count_of_people_is_not_a_year():
+    cas = _run("Gunmen opened fire on a market in Kano on Thursday, killing 1850 people.")
+    assert _pairs(cas) == [("killed", 1850)]
+    assert _run("The 2015 killings shocked the town.") == []
