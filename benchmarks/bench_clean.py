@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/bench_clean.py                 # both, via ../shared/eval/score.py
     .venv/bin/python benchmarks/bench_clean.py --only baseline # just the baseline
     .venv/bin/python benchmarks/bench_clean.py emit MODE FILE...  # the --cmd used by score.py
+    .venv/bin/python benchmarks/bench_clean.py --timing           # ms per page, in process
 
 ``emit baseline`` prints, per file, ``{"source_path", "body"}`` with the body from
 ``trafilatura.extract(html)`` with default options (lines joined by blank lines).
@@ -62,6 +63,30 @@ def _score(mode: str, dataset: Path) -> str:
     return lines[-1] if lines else f"(no SCORE line; stderr: {res.stderr[-500:]})"
 
 
+def _timing(dataset: Path, repeat: int = 3) -> None:
+    """Milliseconds per page of ``clean_html`` and of one plain ``trafilatura.extract`` on the
+    same pages, in this process (best of ``repeat`` passes over all pages)."""
+    import gzip
+    import time
+
+    import trafilatura
+
+    sys.path.insert(0, str(ROOT))
+    from etl.clean.html import clean_html
+
+    opener = gzip.open if dataset.suffix == ".gz" else open
+    with opener(dataset, "rt", encoding="utf-8") as fh:
+        pages = [json.loads(line)["content"] for line in fh if line.strip()]
+    for name, fn in (("trafilatura.extract", trafilatura.extract), ("clean_html", clean_html)):
+        best = float("inf")
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            for page in pages:
+                fn(page)
+            best = min(best, time.perf_counter() - t0)
+        print(f"{name:20s} {1000 * best / len(pages):6.1f} ms/page ({len(pages)} pages)", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "emit":
@@ -69,8 +94,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", choices=["baseline", "ours"])
+    ap.add_argument("--timing", action="store_true", help="ms per page instead of scores")
     ap.add_argument("datasets", nargs="*", type=Path)
     args = ap.parse_args(argv)
+    if args.timing:
+        _timing((args.datasets or DEFAULT_DATASETS[:1])[0])
+        return 0
     modes = [args.only] if args.only else ["baseline", "ours"]
     for ds in args.datasets or DEFAULT_DATASETS[:1]:
         for mode in modes:

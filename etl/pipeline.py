@@ -71,6 +71,7 @@ def extract_sources(sources: Iterable[SourceFile], batch_size: int = 16) -> Iter
             yield Extracted(src, None, err)
             continue
         spacy_doc = next(docs)
+        spacy_doc.user_data["title"] = art.doc.title  # the casualty extractor reads headlines
         try:
             art.entities, art.quotes, art.casualties = extract_all(spacy_doc)
             enrich(src, art)  # dates, places, names, story print (derived; may stay null)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape  # bound before the submodule etl.clean.html shadows the name
 
 from etl.clean.html import clean_html
 from etl.clean.text import clean_text
@@ -18,11 +19,22 @@ def _looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(text[:2000]))
 
 
+_TAG = re.compile(r"<[^>]{0,500}>")
+
+
+def _without_tags(text: str) -> str:
+    return unescape(_TAG.sub(" ", text))
+
+
 def clean(src: SourceFile) -> CleanDoc:
     """Clean one readable source file. Raises ValueError when no article text remains."""
     assert src.text is not None, "clean() takes a readable SourceFile"
     if src.format == "html" or _looks_like_html(src.text):
         doc = clean_html(src.text)
+        if not doc.body.strip() and not _looks_like_html(src.text):
+            # Plain text with a few tags in it ("<p>...</p>") that no HTML reader makes a page
+            # of: read as text, without the tags.
+            doc = clean_text(_without_tags(src.text))
     else:
         doc = clean_text(src.text)
     if not doc.body.strip():

@@ -79,6 +79,26 @@ INLINE_LINK = re.compile(
     re.IGNORECASE,
 )
 
+# Lines that end an article page after the story: who else reported it, invitations to share
+# or comment, and link headlines tagged as media. Dropped from the end of the body.
+CONTRIBUTOR = re.compile(
+    r"^[(\[]?(?=.{0,300}$).*\b(?:contributed|contributing)(?: reporting)?(?: to)?(?: (?:this|the))?"
+    r" (?:report|reporting|story|article|coverage)\b.{0,80}$|^[(\[]?.{0,200}\bcontributed reporting\b.{0,80}$",
+    re.IGNORECASE,
+)
+TRAILER = re.compile(
+    r"^(?:"
+    r"(?:please )?share (?:this|your|the)\b.{0,120}|(?:click|tap) to share.{0,60}|share on \w+.{0,40}"
+    r"|(?:what do you think|tell us what you think|let us know what you think)\b.{0,120}"
+    r"|(?:leave|post|add) (?:a|your) comment\b.{0,80}|join the (?:conversation|discussion)\b.{0,80}"
+    r"|(?:like|follow) us on (?:facebook|twitter|instagram|x)\b.{0,120}"
+    r"|(?:do you have|got) a (?:news )?tip\?.{0,160}"
+    r"|more:?|read more:?|related:?|see also:?"
+    r"|[^.!?]{5,150}\s[\[(](?:video|photos?|gallery|watch|listen|audio)[\])]"
+    r")\s*$",
+    re.IGNORECASE,
+)
+
 SENTENCE_END = re.compile(r"[.!?\"”’')\]]\s*$")
 
 
@@ -142,6 +162,23 @@ def strip_furniture(paras: list[str], title: str | None = None) -> list[str]:
         out.append(p)
         i += 1
     return out
+
+
+def is_contributor_line(p: str) -> bool:
+    """ "Jane Doe contributed to this report.", "(Reuters contributed reporting from Paris.)"."""
+    return len(p.split()) <= 40 and bool(CONTRIBUTOR.match(p.strip()))
+
+
+def strip_trailer(paras: list[str]) -> list[str]:
+    """Drop contributor lines anywhere, and share / comment prompts and tagged link headlines
+    (and bare "More:" labels) from the end of the body."""
+    out = [p for p in paras if not is_contributor_line(p)]
+    while len(out) > 1 and len(out[-1]) <= 250 and TRAILER.match(out[-1].strip()):
+        out.pop()
+    return [p for p in out if p.strip().lower().rstrip(":") not in _BARE_LABELS]
+
+
+_BARE_LABELS = {"more", "read more", "related", "see also"}
 
 
 def drop_duplicates(paras: list[str], min_words: int = 8) -> list[str]:

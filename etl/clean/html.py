@@ -21,6 +21,7 @@ import re
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.utils import load_html
 
 from etl.clean.dateline import split_dateline
 from etl.clean.dates import iso_date as _iso
@@ -33,6 +34,7 @@ from etl.clean.furniture import (
     is_prose,
     same_text,
     strip_furniture,
+    strip_trailer,
 )
 from etl.clean.lang import guess_language
 from etl.clean.text import BYLINE, TEXT_FURNITURE, is_caption_line
@@ -68,10 +70,13 @@ _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 
 
 def _parse(page: str):
+    """The page as trafilatura's own loader builds it (comments and processing instructions
+    out, faulty markup repaired): a tree from ``lxml.html.fromstring`` keeps the comments, and
+    trafilatura then cuts some paragraphs short at an inline link."""
     try:
-        tree = lxml_html.fromstring(_XML_DECL.sub("", page, count=1))
-    except (ValueError, etree.ParserError, etree.XMLSyntaxError):
-        return None
+        tree = load_html(_XML_DECL.sub("", page, count=1))
+    except (TypeError, ValueError, etree.ParserError, etree.XMLSyntaxError):
+        tree = None
     return tree if isinstance(tree, lxml_html.HtmlElement) else None
 
 
@@ -103,6 +108,11 @@ def _h1(tree, title: str | None = None, site_name: str | None = None) -> str | N
         if norm_title and h in norm_title:
             return h
     return heads[0] if heads else None
+
+
+def _headline_h1(h1: str) -> bool:
+    """An H1 of three words or more that is not page furniture or a section label."""
+    return len(h1.split()) >= 3 and not is_furniture(h1) and not is_marker(h1)
 
 
 def _meta(tree, *keys: str) -> str | None:
@@ -184,13 +194,10 @@ def _published(tree, trafilatura_date: str | None) -> str | None:
 
 def _title(meta_title: str | None, h1: str | None, site_name: str | None) -> str | None:
     title = " ".join((meta_title or "").split()) or None
-    # The on-page headline beats a <title> padded with the site's name.
-    if h1 and not title:
+    # The on-page headline is what the reader sees: it beats a <title> / og:title padded with
+    # the site's name or worded for search engines, whenever it reads as a headline.
+    if h1 and (not title or _headline_h1(h1)):
         return h1
-    if h1 and title and h1 != title and h1 in title and len(h1.split()) >= 3:
-        padding = title.replace(h1, " ").strip(" |-–—:·»")
-        if len(padding.split()) <= 8:
-            return h1
     if title:
         site = (site_name or "").lower().strip()
         for sep in _TITLE_SEPARATORS:
@@ -303,11 +310,11 @@ def _strip_hidden(tree) -> None:
             parent.remove(node)
 
 
-def _extract(source, url: str | None, **options):
+def _extract(source, url: str | None, with_metadata: bool = False, **options):
     try:
         return trafilatura.bare_extraction(
-            source, url=url, with_metadata=True, include_comments=False, include_tables=True,
-            deduplicate=False, **options,
+            source, url=url, with_metadata=with_metadata, include_comments=False,
+            include_tables=True, deduplicate=False, **options,
         )
     except Exception:  # trafilatura raises assorted errors on odd markup
         log.debug("trafilatura failed", exc_info=True)
@@ -358,6 +365,28 @@ def _chunked_readings(work, url: str | None) -> list[list[str]]:
         each += _paragraphs(_as_dict(_extract(page, url, favor_precision=True)).get("text"))
     readings.append(each)
     return readings
+
+
+_BLOCK_TAGS = ("p", "h2", "h3")
+_OUTSIDE_TAGS = {"blockquote", "figure", "aside", "nav", "footer", "header", "form", "li"}
+_EMBED_CLASS = re.compile(r"tweet|instagram|tiktok|facebook|embed|social|related|promo|share", re.IGNORECASE)
+
+
+def _dom_paragraphs(tree) -> list[str]:
+    """The text of the page's own paragraphs in document order, read from the tree rather than
+    by a second extraction: not in quotes of embedded posts, figures, navigation or link lists."""
+    out = []
+    for node in tree.iter(*_BLOCK_TAGS):
+        ancestors = list(node.iterancestors())
+        if any(a.tag in _BLOCK_TAGS or a.tag in _OUTSIDE_TAGS for a in ancestors):
+            continue
+        if any(_EMBED_CLASS.search(_cls(a)) for a in [node, *ancestors]):
+            continue
+        text = " ".join(node.text_content().split())
+        links = sum(len(" ".join(a.text_content().split())) for a in node.iter("a"))
+        if text and links <= 0.5 * len(text):
+            out.append(text)
+    return out
 
 
 def _link_keys(tree) -> set[str]:
@@ -436,35 +465,41 @@ def _merge(precise: list[str], default: list[str]) -> list[str]:
     return out
 
 
-def clean_html(page: str, url: str | None = None) -> CleanDoc:
-    doc = CleanDoc()
-    tree = _parse(page)
+def _read_body(page: str, tree, url: str | None) -> tuple[dict, list[str], object]:
+    """(trafilatura's metadata, the body paragraphs, the page tree without hidden elements).
+
+    One precision-mode extraction per page: paragraphs it dropped between two it kept come
+    back from the page's own blocks; only a short result (a short article thrown out whole)
+    pays for a second, default-mode reading; an article split over several body containers
+    is read container by container.
+    """
+    work = None
     if tree is not None:
         work = copy.deepcopy(tree)
         _strip_hidden(work)
-    else:
-        work = None
-    # trafilatura prunes the tree it is given: each run gets its own copy.
-    meta = _as_dict(_extract(copy.deepcopy(work) if work is not None else page, url, favor_precision=True))
+    # trafilatura prunes the tree it is given: it reads a copy, ``work`` stays whole.
+    source = (lambda: copy.deepcopy(work)) if work is not None else (lambda: page)
+    meta = _as_dict(_extract(source(), url, with_metadata=True, favor_precision=True))
     paras = _paragraphs(meta.get("text"))
-    fallback = _as_dict(_extract(copy.deepcopy(work) if tree is not None else page, url))
-    default_paras = _paragraphs(fallback.get("text"))
-    if _nwords(paras) < 60 and _nwords(default_paras) > max(2 * _nwords(paras), 20):
-        # Precision mode can throw out a short article whole: take the default reading.
-        meta, paras = fallback, default_paras
-    else:
-        paras = _merge(paras, default_paras)
-    if work is not None:
-        # An article split over several body containers: trafilatura keeps one of them.
-        for chunked in _chunked_readings(work, url):
-            if _nwords(chunked) > 1.3 * _nwords(paras) + 20:
-                have = set(_key(" ".join(chunked)))
-                if sum(1 for w in _key(" ".join(paras)) if w in have) >= 0.8 * max(1, _nwords(paras)):
-                    paras = chunked
-                    break
-    if not meta and tree is None:
-        return doc
+    if _nwords(paras) < 60:
+        fallback = _as_dict(_extract(source(), url))
+        default_paras = _paragraphs(fallback.get("text"))
+        if _nwords(default_paras) > max(2 * _nwords(paras), 20):
+            meta = {**fallback, **{k: v for k, v in meta.items() if k != "text" and v}}
+            paras = default_paras
+    if work is None:
+        return meta, paras, None
+    paras = _merge(paras, _dom_paragraphs(work))
+    for chunked in _chunked_readings(work, url):
+        if _nwords(chunked) > 1.3 * _nwords(paras) + 20:
+            have = set(_key(" ".join(chunked)))
+            if sum(1 for w in _key(" ".join(paras)) if w in have) >= 0.8 * max(1, _nwords(paras)):
+                return meta, chunked, work
+    return meta, paras, work
 
+
+def _fill_metadata(doc: CleanDoc, meta: dict, tree, url: str | None) -> str | None:
+    """Title, author, date, url, language, site and captions; returns the on-page H1."""
     doc.site_name = meta.get("sitename") or (_meta(tree, "og:site_name") if tree is not None else None) \
         or meta.get("hostname")
     meta_title = meta.get("title") or (_meta(tree, "og:title") if tree is not None else None)
@@ -475,21 +510,29 @@ def clean_html(page: str, url: str | None = None) -> CleanDoc:
     doc.url = meta.get("url") or url
     doc.language = _language(tree, meta.get("language"))
     doc.captions = _captions(tree) if tree is not None else []
+    return h1
 
-    # The headline (and nothing else) repeated as the first paragraph.
-    while paras and (same_text(paras[0], doc.title) or same_text(paras[0], h1)):
-        paras.pop(0)
-    paras = [p for p in paras if not _is_caption_para(p, doc.captions)]
-    # Captions that no caption element announced: "... (AP Photo/Jane Doe)", "Photo: ...".
+
+def _split_captions(paras: list[str], doc: CleanDoc) -> list[str]:
+    """Caption paragraphs out of the body: those of caption elements, and those that announce
+    themselves ("... (AP Photo/Jane Doe)", "Photo: ...")."""
     kept = []
     for p in paras:
+        if _is_caption_para(p, doc.captions):
+            continue
         if len(p.split()) <= 60 and is_caption_line(p):
             if p not in doc.captions:
                 doc.captions.append(p)
         else:
             kept.append(p)
-    paras = kept
-    # A byline or a date stamp above the story.
+    return kept
+
+
+def _drop_top_matter(paras: list[str], doc: CleanDoc, h1: str | None) -> list[str]:
+    """The headline repeated, then a byline or a date stamp above the story."""
+    while paras and (same_text(paras[0], doc.title) or same_text(paras[0], h1)):
+        paras.pop(0)
+    paras = _split_captions(paras, doc)
     for _ in range(3):
         if not paras:
             break
@@ -501,29 +544,49 @@ def clean_html(page: str, url: str | None = None) -> CleanDoc:
             paras.pop(0)
         else:
             break
+    return paras
+
+
+def _is_standfirst(paras: list[str]) -> bool:
+    """A standfirst under the headline: one short line with no sentence end, then the story."""
+    return len(paras) >= 3 and is_headline_like(paras[0]) and not SENTENCE_END.search(paras[0]) \
+        and len(paras[0].split()) >= 6 and not re.search(r"[:|]", paras[0]) \
+        and is_prose(paras[1]) and bool(re.match(r"[\"“‘'(]?[A-Z0-9]", paras[1])) \
+        and not any(split_dateline(paras[0])[:2])
+
+
+def _take_dateline(paras: list[str], doc: CleanDoc) -> list[str]:
+    if not paras:
+        return paras
+    place, agency, rest = split_dateline(paras[0])
+    if place or agency:
+        doc.dateline, doc.agency = place, agency
+        paras[0] = rest
+    elif len(paras) > 1 and len(paras[0]) <= 60:
+        # The dateline in an element of its own: "<span>KABUL (AP) —</span><p>..."
+        place, agency, rest = split_dateline(f"{paras[0]} {paras[1]}")
+        if (place or agency) and rest == paras[1]:
+            doc.dateline, doc.agency = place, agency
+            paras.pop(0)
+    return paras
+
+
+def clean_html(page: str, url: str | None = None) -> CleanDoc:
+    doc = CleanDoc()
+    tree = _parse(page)
+    meta, paras, work = _read_body(page, tree, url)
+    if not meta and tree is None:
+        return doc
+    h1 = _fill_metadata(doc, meta, tree, url)
+    paras = _drop_top_matter(paras, doc, h1)
     if work is not None:
         # A paragraph that is one link's whole text is a pointer to another page.
         links = _link_keys(work)
         paras = [p for p in paras if not (" ".join(_key(p)) in links and is_headline_like(p))]
-    paras = strip_furniture(paras)
-    paras = drop_duplicates(paras)
-    # A standfirst under the headline: one short line with no sentence end, then the story.
-    if len(paras) >= 3 and is_headline_like(paras[0]) and not SENTENCE_END.search(paras[0]) \
-            and len(paras[0].split()) >= 6 and not re.search(r"[:|]", paras[0]) \
-            and is_prose(paras[1]) and re.match(r"[\"“‘'(]?[A-Z0-9]", paras[1]) \
-            and not any(split_dateline(paras[0])[:2]):
+    paras = drop_duplicates(strip_trailer(strip_furniture(paras)))
+    if _is_standfirst(paras):
         paras.pop(0)
-    if paras:
-        place, agency, rest = split_dateline(paras[0])
-        if place or agency:
-            doc.dateline, doc.agency = place, agency
-            paras[0] = rest
-        elif len(paras) > 1 and len(paras[0]) <= 60:
-            # The dateline in an element of its own: "<span>KABUL (AP) —</span><p>..."
-            place, agency, rest = split_dateline(f"{paras[0]} {paras[1]}")
-            if (place or agency) and rest == paras[1]:
-                doc.dateline, doc.agency = place, agency
-                paras.pop(0)
+    paras = _take_dateline(paras, doc)
     doc.body = "\n\n".join(p for p in paras if p)
     # The body's own language wins over page metadata that says otherwise (an English story
     # on a site whose template says "de"); metadata stands when the text is unclear.

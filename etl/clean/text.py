@@ -16,6 +16,7 @@ from etl.clean.furniture import (
     is_furniture,
     same_text,
     strip_furniture,
+    strip_trailer,
 )
 from etl.clean.lang import guess_language
 from etl.models import CleanDoc
@@ -124,10 +125,46 @@ def _paragraphs(text: str) -> list[str]:
     return paras
 
 
+# "NYPD: Man shot in Bronx", "PROSECUTORS: ...", "Police: ...": a label of the headline.
+_LABEL_OPENER = re.compile(r"^(?P<label>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}):\s+(?P<rest>\S.*)$")
+_AGENCY_LABELS = frozenset(
+    ["police", "prosecutors", "prosecutor", "officials", "cops", "deputies", "sheriff", "authorities",
+     "coroner", "witnesses", "investigators", "troopers", "firefighters", "officers", "feds",
+     "report", "update", "updated", "breaking", "watch", "video", "photos", "exclusive"]
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])")
+_MAX_TITLE = 200
+
+
+def _is_label_headline(p: str) -> bool:
+    """A headline behind a short all-caps or agency-style label ("NYPD: Man shot in Bronx"),
+    which the dateline reader would otherwise take for a place followed by a colon."""
+    m = _LABEL_OPENER.match(p)
+    if not m:
+        return False
+    label, rest = m.group("label"), m.group("rest")
+    words = label.replace(".", "").split()
+    agency_style = label.isupper() or all(w.lower() in _AGENCY_LABELS for w in words)
+    if not agency_style or len(rest.split()) > 25:
+        return False
+    # A dateline opens running text; a headline is short and does not read as sentences.
+    return not (rest.endswith(".") and len(rest.split()) >= 12) and not _SENTENCE_SPLIT.search(rest)
+
+
+def _first_sentence(p: str) -> str:
+    """The first sentence of a paragraph, at most about 200 characters, cut at a word."""
+    first = _SENTENCE_SPLIT.split(p, maxsplit=1)[0].strip()
+    if len(first) <= _MAX_TITLE:
+        return first
+    return first[:_MAX_TITLE].rsplit(" ", 1)[0].rstrip(",;:")
+
+
 def _is_headline(p: str, rest: list[str]) -> bool:
     """Whether the first paragraph reads as a headline rather than the story's first sentence."""
     if not rest:
         return False
+    if _is_label_headline(p):
+        return True
     place, agency, _ = split_dateline(p)
     if place or agency:
         return False
@@ -229,7 +266,7 @@ def clean_text(text: str) -> CleanDoc:
         if i >= max(1, len(paras) // 2) and len(p) < 80 and _END_MARKER.match(p):
             paras = paras[:i]
             break
-    paras = strip_furniture(paras)
+    paras = strip_trailer(strip_furniture(paras))
     # A short last line that announces something the dump does not hold ("Follow us here:").
     while paras and len(paras) > 1 and paras[-1].endswith(":") and len(paras[-1].split()) <= 20:
         paras.pop()
@@ -256,7 +293,13 @@ def clean_text(text: str) -> CleanDoc:
         if p:
             body.append(p)
     body = drop_duplicates(body)
+    if not body and doc.captions:
+        # A photo gallery: every paragraph is a caption, and the captions tell the story.
+        body, doc.captions = drop_duplicates(doc.captions), []
     doc.body = "\n\n".join(body)
+    if doc.title is None and body:
+        # No headline: the first sentence stands in, so an article always has a title.
+        doc.title = _first_sentence(body[0])
     doc.language = guess_language(doc.body)[0]
     return doc
 

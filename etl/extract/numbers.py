@@ -33,6 +33,7 @@ _VAGUE_PLURALS = {
     "millions": 2_000_000,
 }
 _ONE = {"a", "an", "one", "single", "lone"}
+_HALF_DOZEN = {"a", "an", "half", "dozen"}
 _DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
@@ -130,6 +131,9 @@ def parse_number(text: str) -> Quantity | None:
             return Quantity(1, 1, 1)
         if w == "dozen":
             return Quantity(12, 12, 12)
+    # "a half-dozen", "half a dozen": six
+    if words[-1] == "dozen" and "half" in words and all(w in _HALF_DOZEN for w in words):
+        return Quantity(6, 6, 6)
     # "3.5 million", "1,200", "2 dozen": digits times optional scale words
     if _DIGITS_RE.match(words[0]):
         base = float(words[0].replace(",", ""))

@@ -176,3 +176,40 @@ def test_caption_controls_and_counters_are_not_caption_text():
     )
     doc = clean_html(page)
     assert doc.captions == ["Members vote in the town hall. Jo Lee/Example"]
+
+
+def test_paragraphs_are_not_cut_at_a_comment_or_an_inline_link():
+    doc = clean_html(_page("inline_links_comments.html"))
+    assert "on Monday after two years of repairs that cost the city more than it had planned" in doc.body
+    assert "cross the bridge, which carries about forty thousand cars a day" in doc.body
+
+
+def test_contributor_lines_share_and_comment_prompts_are_removed():
+    doc = clean_html(_page("inline_links_comments.html"))
+    assert doc.body.endswith("a new footpath will open next month.")
+    for junk in ("contributed to this report", "Share this story", "Tell us in the comments", "More:"):
+        assert junk not in doc.body, junk
+    assert doc.body.count("\n\n") == 3  # four paragraphs
+
+
+def test_the_on_page_headline_wins_over_a_different_title_tag():
+    doc = clean_html(_page("inline_links_comments.html"))
+    assert doc.title == "Harbour bridge reopens after two years of repairs"
+
+
+def test_a_paragraph_precision_mode_drops_comes_back_from_the_page(monkeypatch):
+    """One extraction per page: a short paragraph between two kept ones is restored from the
+    page's own <p> blocks, not from a second trafilatura run."""
+    import etl.clean.html as H
+
+    calls = []
+    real = H._extract
+
+    def counting(source, url, **kw):
+        calls.append(kw.get("favor_precision", False))
+        return real(source, url, **kw)
+
+    monkeypatch.setattr(H, "_extract", counting)
+    doc = clean_html(_page("inline_links_comments.html"))
+    assert calls == [True]  # a single, precision-mode extraction
+    assert "The council said tolls would stay" in doc.body

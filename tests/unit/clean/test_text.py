@@ -85,7 +85,8 @@ def test_dateline_on_its_own_line():
 
 def test_first_sentence_is_not_taken_for_a_headline_and_cp1252_repaired():
     doc = _doc("no_headline_cp1252.txt", encoding="latin-1")
-    assert doc.title is None
+    # no headline: the first sentence stands in as the title and stays in the body
+    assert doc.title == "Looking for a new job?"
     assert doc.body.startswith("Looking for a new job? Try the harbour.")
     assert "“We need hands now,” said a spokesman." in doc.body
 
@@ -99,8 +100,9 @@ def test_clean_raises_when_nothing_is_left():
 def test_empty_and_single_line_inputs():
     assert clean_text("").body == ""
     doc = clean_text("Just one line of text without a headline.")
-    assert doc.title is None
+    assert doc.title == "Just one line of text without a headline."
     assert doc.body == "Just one line of text without a headline."
+    assert clean_text("\n\n  \n").title is None  # no text line at all: no title
 
 
 def test_html_saved_as_text_goes_through_the_html_cleaner():
@@ -149,3 +151,81 @@ def test_publication_date_from_a_stamp_line():
     doc = clean_text("Headline here\n\nPublished: Monday\n\nThe report was published: it said 2019 "
                      "was a bad year for the harvest, officials said on Friday.\n")
     assert doc.published is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "first_words"),
+    [
+        ("NYPD: Man shot in Bronx dispute\n\nA man was shot on Monday, police said.\n\nHe is stable.",
+         "NYPD: Man shot in Bronx dispute", "A man was shot on Monday"),
+        ("PROSECUTORS: Teen charged in Riverton killing\n\nA teenager was charged on Friday.",
+         "PROSECUTORS: Teen charged in Riverton killing", "A teenager was charged"),
+        ("Police: Two hurt in Millbrook crash\n\nTwo people were hurt on the bypass.",
+         "Police: Two hurt in Millbrook crash", "Two people were hurt"),
+    ],
+)
+def test_a_label_before_a_colon_is_part_of_the_headline(text, title, first_words):
+    doc = clean_text(text)
+    assert doc.title == title
+    assert doc.dateline is None
+    assert doc.body.startswith(first_words)
+
+
+def test_a_colon_dateline_before_running_text_stays_a_dateline():
+    doc = clean_text(
+        "Farm plan unveiled\n\nNEW DELHI: The government on Monday announced a new plan for "
+        "farmers in the north of the country.\n\nMore details are due next week."
+    )
+    assert doc.title == "Farm plan unveiled"
+    assert doc.dateline == "NEW DELHI"
+    assert doc.body.startswith("The government on Monday")
+
+
+def test_without_a_headline_the_first_sentence_is_the_title():
+    doc = clean_text(
+        "A man was shot on Monday in Riverton, police said. He died later.\n\n"
+        "Police have no suspects.\n\nThe investigation continues."
+    )
+    assert doc.title == "A man was shot on Monday in Riverton, police said."
+    assert doc.body.startswith("A man was shot on Monday in Riverton, police said. He died later.")
+
+
+def test_a_long_first_sentence_is_cut_at_a_word():
+    long = "The council " + "met again and talked about the budget " * 10 + "on Monday."
+    doc = clean_text(long + "\n\nSecond paragraph here.\n\nThird one.")
+    assert doc.title is not None and len(doc.title) <= 200
+    assert long.startswith(doc.title)
+
+
+def test_text_trailer_lines_are_removed():
+    doc = clean_text(
+        "Bridge reopens\n\nThe harbour bridge reopened to traffic on Monday after two years of "
+        "repairs, officials said.\n\nDrivers queued from early morning to cross it.\n\n"
+        "(Jane Doe contributed reporting from the harbour.)\n\nShare this article on Facebook\n"
+    )
+    assert doc.body.endswith("Drivers queued from early morning to cross it.")
+    assert "contributed" not in doc.body
+
+
+def test_a_gallery_of_captions_is_the_body_when_nothing_else_is():
+    text = (
+        "Two hurt in Riverton crash\n\n"
+        "Image 1 of 3 Firefighters work at the scene of a crash on Elm Street on Monday. Photo: Pat Lee\n\n"
+        "Image 2 of 3 Two people were taken to a hospital after the crash. Photo: Pat Lee\n\n"
+        "Image 3 of 3 The road was closed for two hours. Photo: Pat Lee\n"
+    )
+    doc = clean_text(text)
+    assert doc.title == "Two hurt in Riverton crash"
+    assert doc.body.count("\n\n") == 2 and "Two people were taken to a hospital" in doc.body
+
+
+def test_text_with_a_few_tags_is_read_as_text():
+    text = (
+        "Council backs harbour plan\n\n<p>The council approved the harbour plan on Monday.</p>\n\n"
+        "Members voted eight to three after a long debate, the clerk said.\n\n"
+        "Work is due to start in the spring &amp; finish next year.\n"
+    )
+    doc = clean(SourceFile(path="x.txt", sha256="0", size=len(text), format="html", text=text))
+    assert doc.title == "Council backs harbour plan"
+    assert doc.body.startswith("The council approved the harbour plan on Monday.")
+    assert "spring & finish" in doc.body and "<p>" not in doc.body

@@ -85,3 +85,8 @@ def test_apply_hedge_vague():
 )
 def test_is_number_word(word, ok):
     assert is_number_word(word) is ok
+
+
+@pytest.mark.parametrize("text", ["half dozen", "a half dozen", "half a dozen"])
+def test_half_dozen_is_six(text):
+    assert parse_number(text) == Quantity(6, 6, 6)
