@@ -13,6 +13,9 @@ QUOTE_KINDS = ("direct", "indirect", "mixed")
 CASUALTY_CATEGORIES = ("killed", "injured", "missing", "kidnapped", "arrested")
 FILE_FORMATS = ("html", "text")
 LEDGER_STATUSES = ("loaded", "duplicate", "rejected")
+# Article-level quality problems: recorded in articles.quality_flags, shown in v_article_quality;
+# they make a run "partial", never "failed".
+QUALITY_FLAGS = ("no_title", "no_date", "empty_extraction", "replaced_bytes", "removed_chars", "truncated")
 
 
 @dataclass
@@ -26,6 +29,8 @@ class SourceFile:
     encoding: str | None = None
     text: str | None = None
     error: str | None = None  # why the file is rejected; None when it is readable
+    replaced_bytes: int = 0  # invalid byte sequences decoded as U+FFFD
+    removed_chars: int = 0  # NUL and other control characters PostgreSQL cannot store, removed
 
 
 @dataclass
