@@ -157,7 +157,7 @@ def run_cmd(inbox, include, exclude, reprocess, dry_run, batch_size, max_files, 
     except DatabaseLost as exc:
         _database_lost(exc)
     for run_id, reason in result.closed_runs:
-        console.print(f"[yellow]closed run {run_id} as failed: {reason}")
+        click.echo(f"closed run {run_id} as failed: {reason}")
     _print_summary(result)
     if result.summary.files_seen == 0:
         console.print(f"[yellow]no .html/.htm/.txt(.gz) files found under {inbox}")
@@ -210,7 +210,7 @@ def _print_summary(result) -> None:
         table.add_column(col, justify="right")
     table.add_row(str(s.files_seen), str(s.loaded), str(s.duplicates), str(s.rejected), str(len(result.flagged)),
                   f"{result.seconds:.1f}", result.status)
-    out = Console()
+    out = Console(soft_wrap=True)
     out.print(table)
     for path, reason in s.rejected_files:
         out.print(f"  rejected {path}: {reason}", markup=False, highlight=False)
@@ -239,7 +239,9 @@ def runs_cmd(limit: int) -> None:
 
     migrate.assert_at_head()
     engine = get_engine()
-    out = Console()
+    out = Console(soft_wrap=True)
+    if not out.is_terminal:
+        out = Console(soft_wrap=True, width=220)  # a pipe or a file: no 80-column wrapping
     for run_id, reason in close_dead_runs(engine, found_by="`newsetl runs`"):
         out.print(f"closed run {run_id} as failed: {reason}", markup=False, highlight=False)
     table = Table(title="newsetl runs (latest first)")

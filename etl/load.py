@@ -55,7 +55,7 @@ def parse_published(value: str | None) -> dt.datetime | None:
     if not value:
         return None
     try:
-        parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        parsed = dt.datetime.fromisoformat(value.strip())  # 3.11 reads a trailing Z
     except ValueError:
         import dateparser
 

@@ -186,9 +186,10 @@ def _holder_alive(pid: int, started_at: dt.datetime) -> bool:
 
 def _death(run: Mapping, stale_minutes: int, host: str) -> str | None:
     """Why ``run`` (status running) is dead, or None when it may still be alive."""
-    if run["holder_pid"] and run["holder_host"] == host and run["holder_pid"] != os.getpid():
-        if not _holder_alive(run["holder_pid"], run["started_at"]):
-            return f"process died: pid {run['holder_pid']} on {host} is gone"
+    if run["holder_pid"] and run["holder_host"] == host:  # its process tells, not the heartbeat
+        pid = run["holder_pid"]
+        if pid != os.getpid() and not _holder_alive(pid, run["started_at"]):
+            return f"process died: pid {pid} on {host} is gone"
         return None
     if run["idle_minutes"] > stale_minutes:
         return (
@@ -224,7 +225,7 @@ def close_dead_runs(engine: Engine, *, found_by: str, stale_minutes: int | None 
                 .values(**counts, status="failed", error=reason, ended_at=sa.func.now())
             ).rowcount
         if done:
-            log.warning("run %s closed as failed: %s", run["id"], reason)
+            log.info("run %s closed as failed: %s", run["id"], reason)
             closed.append((run["id"], reason))
     return closed
 

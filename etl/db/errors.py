@@ -50,16 +50,15 @@ def is_connection_error(exc: BaseException) -> bool:
     if isinstance(exc, sa.exc.DBAPIError) and exc.connection_invalidated:
         return True
     orig = _orig(exc)
-    if isinstance(orig, psycopg2.errors.TransactionRollbackError):
-        return False
     code = getattr(orig, "pgcode", None)
-    if code:
+    if code:  # the server answered: its SQLSTATE says whether it is about the connection
         return code[:2] in _SERVER_CLASSES
-    return isinstance(orig, (psycopg2.OperationalError, psycopg2.InterfaceError))
+    # No SQLSTATE: libpq's own errors (connection refused, server closed the connection, ...)
+    return type(orig) is psycopg2.OperationalError or isinstance(orig, psycopg2.InterfaceError)
 
 
 def is_transient(exc: BaseException) -> bool:
-    return sqlstate(exc) in _TRANSIENT
+    return sqlstate(exc) in _TRANSIENT or isinstance(_orig(exc), psycopg2.errors.TransactionRollbackError)
 
 
 def is_permission_error(exc: BaseException) -> bool:

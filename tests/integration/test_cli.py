@@ -20,7 +20,7 @@ CONTRACT_KEYS = {
 def newsetl(*args: str, env: dict | None = None, input: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [NEWSETL, *args], capture_output=True, text=True, cwd=REPO, env={**os.environ, **(env or {})}, timeout=600,
-        input=input,
+        input=input, check=False,
     )
 
 
@@ -63,7 +63,7 @@ def test_run_refuses_an_unmigrated_external_database_then_loads(fresh_db_url):
     assert done.returncode == 0, done.stderr
     # The seed has no publication date: loaded, flagged no_date, so the run is partial.
     assert "files seen" in done.stdout and "partial" in done.stdout
-    summary_row = [line for line in done.stdout.splitlines() if "partial" in line][0]
+    summary_row = next(line for line in done.stdout.splitlines() if "partial" in line)
     assert [c.strip() for c in summary_row.strip("│ ").split("│")][:5] == ["1", "1", "0", "0", "1"]
     assert "flagged  seeds/000_2b52cb3e110e3771.txt: no_date" in done.stdout
 
