@@ -7,12 +7,14 @@ export AIRFLOW__CORE__LOAD_EXAMPLES ?= False
 # Local Airflow (make run, make airflow): metadata DB in .airflow/, DAGs from dags/.
 AIRFLOW_LOCAL := AIRFLOW_HOME=$(CURDIR)/.airflow AIRFLOW__CORE__DAGS_FOLDER=$(CURDIR)/dags
 
-.PHONY: setup run airflow test lint bench clean-db help
+.PHONY: setup run airflow celery-demo test lint bench clean-db help
 
 help:
 	@echo "make run    set up, then run the Airflow DAG once (dag.test) over seeds/ into the embedded PostgreSQL"
 	@echo "            and print the run summary from the database"
 	@echo "make airflow  the Airflow UI locally (airflow standalone, http://localhost:8080), DAGs from dags/"
+	@echo "make celery-demo  Airflow with the CeleryExecutor and two workers on this machine (Debian's redis and"
+	@echo "            PostgreSQL, installed when missing), one DAG run over a demo inbox, then everything stopped"
 	@echo "make test   set up, then run the whole test suite"
 	@echo "make setup  create .venv/ with every dependency from uv.lock"
 
@@ -38,11 +40,16 @@ airflow: setup
 	$(AIRFLOW_LOCAL) NEWSETL_INBOX=$${NEWSETL_INBOX:-$(CURDIR)/seeds} PATH=$(CURDIR)/$(VENV)/bin:$$PATH \
 		$(VENV)/bin/airflow standalone
 
+# Scale-out without Docker: the topology of docker-compose.yml (metadata PostgreSQL, Redis, warehouse
+# PostgreSQL, api-server, scheduler, dag-processor, triggerer) with two Celery workers.
+celery-demo: setup
+	$(VENV)/bin/python scripts/celery_demo.py
+
 test: setup
 	$(VENV)/bin/python -m pytest
 
 lint: setup
-	$(VENV)/bin/ruff check etl dags tests migrations
+	$(VENV)/bin/ruff check etl dags tests migrations scripts
 
 bench: setup
 	$(VENV)/bin/python benchmarks/bench_ner.py

@@ -261,11 +261,16 @@ def runs_cmd(limit: int) -> None:
               help="Write a self-contained HTML report with charts to this file instead.")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
               help="Rows per table.")
-def report(html_file: str | None, limit: int) -> None:
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="First day (YYYY-MM-DD) of the dated sections: casualties, figures, stories, entities, speakers.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Last day (YYYY-MM-DD), inclusive.")
+def report(html_file: str | None, limit: int, since, until) -> None:
     """Print the reporting views (v_*) as tables, or write an HTML report with --html FILE.
 
-    Shows articles per source and per run, casualties by day, place and category, top
-    entities, entity co-occurrence, most-quoted speakers and rejected files.
+    Shows a data-quality panel, articles per source and per run, casualties by day, place and
+    category (each story once), the largest figures with their articles, stories carried by
+    several sources, top entities, entity co-occurrence, most-quoted speakers and rejected
+    files. A figure's day is its event date, else its article's publication day.
     """
     import sqlalchemy as sa
 
@@ -280,11 +285,12 @@ def report(html_file: str | None, limit: int) -> None:
     except sa.exc.ProgrammingError:
         pass  # e.g. news_reader, which may not read alembic_version: the views tell
     engine = get_engine()
+    period = reporting.Period(since and since.date(), until and until.date())
     if html_file:
-        path = reporting.write_html(engine, html_file, limit=limit)
+        path = reporting.write_html(engine, html_file, limit=limit, period=period)
         click.echo(f"wrote {path} ({path.stat().st_size // 1024} KiB)")
     else:
-        reporting.print_report(engine, limit=limit)
+        reporting.print_report(engine, limit=limit, period=period)
 
 
 @main.group()

@@ -32,6 +32,8 @@ from etl.db.schema import (
     quotes,
     run_files,
 )
+from etl.enrich import rows as derived
+from etl.enrich.stories import assign_story
 from etl.models import FIGURE_FIELDS, Article, SourceFile
 from etl.runs import finish_run, start_run
 
@@ -216,6 +218,7 @@ def _article_values(article: Article, src: SourceFile, run_id: int | None) -> di
         "extractor_version": article.extractor_version,
         "run_id": run_id,
         "quality_flags": quality_flags(article, src),
+        **derived.article_values(article),
     }
 
 
@@ -243,7 +246,8 @@ def _write_children(conn: Connection, article_id: int, article: Article) -> None
     for ent in article.entities:
         eid = ids[(ent.name, ent.type)]
         row = mention_rows.setdefault(
-            eid, {"article_id": article_id, "entity_id": eid, "mention_count": 0, "offsets": [], "aliases": []}
+            eid, {"article_id": article_id, "entity_id": eid, "mention_count": 0, "offsets": [], "aliases": [],
+                  **derived.mention_values(ent)}
         )
         row["offsets"] += [list(m) for m in ent.mentions]
         row["mention_count"] = max(1, len(row["offsets"]))
@@ -259,11 +263,13 @@ def _write_children(conn: Connection, article_id: int, article: Article) -> None
                     "seq": i,
                     "text": q.text,
                     "speaker": q.speaker,
-                    "speaker_entity_id": ids.get((q.speaker, q.speaker_type)) or by_name.get(q.speaker),
+                    "speaker_entity_id": ids.get((q.speaker, q.speaker_type)) or by_name.get(q.speaker)
+                    or by_name.get(q.speaker_entity),
                     "kind": q.kind,
                     "cue": q.cue,
                     "start_offset": q.start,
                     "end_offset": q.end,
+                    **derived.quote_values(q),
                 }
                 for i, q in enumerate(article.quotes)
             ],
@@ -280,6 +286,7 @@ def _write_children(conn: Connection, article_id: int, article: Article) -> None
                     "start_offset": c.start,
                     "end_offset": c.end,
                     "mentions": [list(m) for m in (c.mentions or [(c.start, c.end)])],
+                    **derived.figure_values(c),
                 }
                 for i, c in enumerate(article.casualties)
             ],
@@ -311,6 +318,7 @@ def load_article(
             ).scalar_one()
             outcome = LoadOutcome("duplicate", existing, f"content already loaded as article {existing}")
         else:
+            assign_story(conn, article_id, article.story_print)  # wire copies: see etl.enrich.stories
             _write_children(conn, article_id, article)
             outcome = LoadOutcome("loaded", article_id, None)
         write_ledger(conn, src, outcome, run_id)

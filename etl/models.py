@@ -40,6 +40,7 @@ class CleanDoc:
     title: str | None = None
     author: str | None = None
     published: str | None = None  # ISO 8601
+    published_source: str | None = None  # where `published` came from (html-meta, crawler, dateline, text-line, ...)
     dateline: str | None = None
     agency: str | None = None
     site_name: str | None = None
@@ -58,6 +59,9 @@ class Entity:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     country_code: str | None = None  # ISO 3166-1 alpha-2 for GPEs that are countries
     aliases: list[str] = field(default_factory=list)  # surface forms seen in this article
+    # Derived after extraction (etl.enrich): where this place is, in this article's context.
+    place_country: str | None = None  # ISO 3166-1 alpha-2 (GPE/LOC), when unambiguous
+    place_admin1: str | None = None  # ISO 3166-2 first-level region, when unambiguous
 
 
 @dataclass
@@ -71,6 +75,12 @@ class Quote:
     start: int
     end: int
     speaker_type: str | None = None  # entity type when the speaker is a known entity
+    # Derived after extraction (etl.enrich); the extractor's own fields above stay as found.
+    event_date: str | None = None  # ISO date (start of the period for week/month precision)
+    event_date_precision: str | None = None  # day | week | month
+    event_date_text: str | None = None  # the expression it was resolved from ("on Thursday")
+    speaker_normalized: str | None = None  # case, titles and articles folded; entity name if linked
+    speaker_entity: str | None = None  # canonical name of the article entity the speaker is
 
 
 # Casualty fields that the JSON contract and the casualties table carry under the same name.
@@ -85,6 +95,24 @@ FIGURE_FIELDS = (
     "confirmed",
     "location",
     "sentence",
+)
+
+# Fields derived after extraction (etl.enrich), carried by the JSON and the tables alike.
+FIGURE_DERIVED = (
+    "event_date",
+    "event_date_precision",
+    "event_date_text",
+    "country_code",
+    "admin1",
+    "place_basis",
+    "attribution_normalized",
+)
+QUOTE_DERIVED = (
+    "event_date",
+    "event_date_precision",
+    "event_date_text",
+    "speaker_normalized",
+    "speaker_entity",
 )
 
 
@@ -105,6 +133,22 @@ class Casualty:
     start: int
     end: int
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    # Derived after extraction (etl.enrich); the extractor's own fields above stay as found.
+    event_date: str | None = None  # ISO date (start of the period for week/month precision)
+    event_date_precision: str | None = None  # day | week | month
+    event_date_text: str | None = None  # the expression it was resolved from ("late Saturday")
+    country_code: str | None = None  # ISO 3166-1 alpha-2 of the location, when unambiguous
+    admin1: str | None = None  # ISO 3166-2 code of the first-level region, when unambiguous
+    place_basis: str | None = None  # location (the figure's own place) | dateline
+    attribution_normalized: str | None = None  # case, titles and articles folded
+
+
+@dataclass
+class StoryPrint:
+    """What story matching needs of an article's body: a MinHash signature and its size."""
+
+    minhash: bytes  # datasketch MinHash hash values, little-endian uint32
+    shingles: int  # number of distinct word shingles the signature summarises
 
 
 @dataclass
@@ -119,6 +163,7 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
     extractor_version: str = ""
+    story_print: StoryPrint | None = None  # set by etl.enrich; matched against loaded articles
 
     @property
     def word_count(self) -> int:

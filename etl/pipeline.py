@@ -31,6 +31,7 @@ from etl.db.errors import (
     one_line,
     wait_for_database,
 )
+from etl.enrich import enrich
 from etl.extract import extract_all
 from etl.ingest import discover, read_source
 from etl.load import LoadOutcome, existing_articles, load_article, record_duplicate, record_rejected
@@ -149,6 +150,7 @@ def extract_sources(sources: Iterable[SourceFile], batch_size: int = 16) -> Iter
             continue
         try:
             art.entities, art.quotes, art.casualties = extract_all(spacy_doc)
+            enrich(src, art)  # dates, places, names, story print (derived; may stay null)
         except Exception as exc:
             log.exception("extraction failed for %s", src.path)
             yield Extracted(src, None, f"extraction failed: {one_line(exc)}")

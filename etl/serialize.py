@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from etl.models import FIGURE_FIELDS, Article
+from etl.models import FIGURE_DERIVED, FIGURE_FIELDS, QUOTE_DERIVED, Article
 
 
 def error_record(source_path: str, error: str) -> dict[str, Any]:
@@ -14,6 +14,7 @@ def error_record(source_path: str, error: str) -> dict[str, Any]:
         "title": None,
         "author": None,
         "published": None,
+        "published_source": None,
         "dateline": None,
         "agency": None,
         "site_name": None,
@@ -35,6 +36,7 @@ def article_record(article: Article) -> dict[str, Any]:
         "title": d.title,
         "author": d.author,
         "published": d.published,
+        "published_source": d.published_source,
         "dateline": d.dateline,
         "agency": d.agency,
         "site_name": d.site_name,
@@ -50,6 +52,8 @@ def article_record(article: Article) -> dict[str, Any]:
                 "aliases": list(e.aliases),
                 "country_code": e.country_code,
                 "offsets": [list(m) for m in e.mentions],
+                "place_country": e.place_country,
+                "place_admin1": e.place_admin1,
             }
             for e in article.entities
         ],
@@ -61,6 +65,7 @@ def article_record(article: Article) -> dict[str, Any]:
                 "cue": q.cue,
                 "start": q.start,
                 "end": q.end,
+                **{name: getattr(q, name) for name in QUOTE_DERIVED},
             }
             for q in article.quotes
         ],
@@ -70,6 +75,7 @@ def article_record(article: Article) -> dict[str, Any]:
                 "start": c.start,
                 "end": c.end,
                 "mentions": len(c.mentions) or 1,
+                **{name: getattr(c, name) for name in FIGURE_DERIVED},
             }
             for c in article.casualties
         ],

@@ -19,6 +19,9 @@ from etl.models import (
     QUOTE_KINDS,
 )
 
+DATE_PRECISIONS = ("day", "week", "month")
+PLACE_BASES = ("location", "dateline")
+
 metadata = sa.MetaData(
     naming_convention={
         "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -38,6 +41,15 @@ def _in(column: str, values: tuple[str, ...]) -> str:
 
 def _created() -> sa.Column:
     return sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now())
+
+
+def _event_date_columns() -> list[sa.Column]:
+    """0005: when a figure or quote happened, resolved from the text (etl.enrich.event_dates)."""
+    return [
+        sa.Column("event_date", sa.Date, comment="first day of the period the text names"),
+        sa.Column("event_date_precision", sa.Text, comment="day, week or month"),
+        sa.Column("event_date_text", sa.Text, comment="the time expression as written"),
+    ]
 
 
 def _updated() -> sa.Column:
@@ -103,6 +115,15 @@ articles = sa.Table(
         server_default=sa.text("'{}'::text[]"),
         comment="article-level quality problems: " + ", ".join(QUALITY_FLAGS),
     ),
+    # 0005: provenance of `published`, and the story (wire copies) the article belongs to.
+    sa.Column("published_source", sa.Text,
+              comment="where published came from: html-meta, crawler, text-line, dateline"),
+    sa.Column("story_id", sa.BigInteger,
+              comment="id of the story's first article; copies of one story share it"),
+    sa.Column("story_similarity", sa.REAL,
+              comment="similarity to the article it was matched to (null: first of its story)"),
+    sa.Column("minhash", sa.LargeBinary, comment="MinHash signature of the body (etl.enrich.stories)"),
+    sa.Column("shingle_count", sa.Integer, comment="distinct 5-word shingles of the body"),
     sa.UniqueConstraint("content_sha256"),
     sa.CheckConstraint(_in("format", FILE_FORMATS), name="format"),
     sa.CheckConstraint("word_count >= 0", name="word_count"),
@@ -110,7 +131,20 @@ articles = sa.Table(
     sa.Index(None, "site_name"),
     sa.Index(None, "run_id"),
     sa.Index(None, "quality_flags", postgresql_using="gin"),
+    sa.Index(None, "story_id"),
     comment="One row per distinct article content.",
+)
+
+story_buckets = sa.Table(
+    "story_buckets",
+    metadata,
+    sa.Column("band", sa.SmallInteger, primary_key=True),
+    sa.Column("bucket", sa.BigInteger, primary_key=True, comment="hash of the band's MinHash values"),
+    sa.Column("article_id", sa.BigInteger, sa.ForeignKey("articles.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Index(None, "article_id"),
+    comment="LSH index of the articles' MinHash signatures: articles sharing a bucket are "
+    "candidate copies of one story.",
 )
 
 ingest_ledger = sa.Table(
@@ -179,6 +213,8 @@ article_entities = sa.Table(
     sa.Column("mention_count", sa.Integer, nullable=False),
     sa.Column("offsets", JSONB, nullable=False, comment="[[start, end], ...] into articles.body"),
     sa.Column("aliases", ARRAY(sa.Text), nullable=False, server_default=sa.text("'{}'::text[]")),
+    sa.Column("country_code", sa.String(2), comment="ISO 3166-1 alpha-2 of the place in this article"),
+    sa.Column("admin1", sa.Text, comment="ISO 3166-2 first-level region of the place in this article"),
     sa.CheckConstraint("mention_count >= 1", name="mention_count"),
     sa.Index(None, "entity_id"),
     comment="Mentions of an entity in an article.",
@@ -197,11 +233,15 @@ quotes = sa.Table(
     sa.Column("cue", sa.Text),
     sa.Column("start_offset", sa.Integer, nullable=False),
     sa.Column("end_offset", sa.Integer, nullable=False),
+    *_event_date_columns(),
+    sa.Column("speaker_normalized", sa.Text, comment="speaker with case, titles and articles folded"),
     sa.UniqueConstraint("article_id", "seq"),
     sa.CheckConstraint(_in("kind", QUOTE_KINDS), name="kind"),
+    sa.CheckConstraint(_in("event_date_precision", DATE_PRECISIONS), name="event_date_precision"),
     sa.CheckConstraint("start_offset >= 0 AND end_offset >= start_offset", name="offsets"),
     sa.Index(None, "speaker_entity_id"),
     sa.Index(None, "speaker"),
+    sa.Index(None, "speaker_normalized"),
     comment="Direct, mixed and indirect quotes with their resolved speaker.",
 )
 
@@ -225,7 +265,14 @@ casualties = sa.Table(
     sa.Column("start_offset", sa.Integer, nullable=False),
     sa.Column("end_offset", sa.Integer, nullable=False),
     sa.Column("mentions", JSONB, nullable=False, comment="[[start, end], ...] of every telling"),
+    *_event_date_columns(),
+    sa.Column("country_code", sa.String(2), comment="ISO 3166-1 alpha-2 of where it happened"),
+    sa.Column("admin1", sa.Text, comment="ISO 3166-2 first-level region of where it happened"),
+    sa.Column("place_basis", sa.Text, comment="location (the figure's place) or dateline"),
+    sa.Column("attribution_normalized", sa.Text, comment="attribution with case, titles, articles folded"),
     sa.UniqueConstraint("article_id", "seq"),
+    sa.CheckConstraint(_in("event_date_precision", DATE_PRECISIONS), name="event_date_precision"),
+    sa.CheckConstraint(_in("place_basis", PLACE_BASES), name="place_basis"),
     sa.CheckConstraint(_in("category", CASUALTY_CATEGORIES), name="category"),
     sa.CheckConstraint(
         "(count IS NULL OR count >= 0) AND (count_min IS NULL OR count_min >= 0)"
@@ -236,5 +283,7 @@ casualties = sa.Table(
     sa.CheckConstraint("start_offset >= 0 AND end_offset >= start_offset", name="offsets"),
     sa.Index(None, "category"),
     sa.Index(None, "location_entity_id"),
+    sa.Index(None, "event_date"),
+    sa.Index(None, "country_code"),
     comment="Casualty figures (killed, injured, missing, kidnapped, arrested) per article.",
 )

@@ -307,6 +307,7 @@ def _clean(doc: Doc, text_all: str, a: int, b: int, label: str,
     n = len(doc)
     votes: Counter = Counter()
     trailing: list[str] = []
+    b0 = b  # a lower-case head noun the model kept at the end of a name stays ("Y prison")
     # --- trailing: punctuation, possessive, lower-case nouns ("Logar province")
     while b > a:
         t = doc[b - 1]
@@ -319,7 +320,8 @@ def _clean(doc: Doc, text_all: str, a: int, b: int, label: str,
         elif b - 1 > a and t.text[:1].isdigit():
             b -= 1  # a score or a number after the name: "Uchiyama 6-2"
         elif (b - 1 > a and t.is_lower and t.is_alpha and t.lower_ not in L.NAME_PARTICLES
-              and not (doc[b - 2].text == "-" and not doc[b - 2].whitespace_)):
+              and not (doc[b - 2].text == "-" and not doc[b - 2].whitespace_)
+              and not (label in ("ORG", "FAC") and t.lower_ in L.NAME_HEAD_NOUNS and b == b0)):
             trailing.insert(0, t.lower_)  # "Logar province", "Canadian Press that"
             b -= 1
         else:
@@ -404,6 +406,12 @@ def _clean(doc: Doc, text_all: str, a: int, b: int, label: str,
     return _Mention(start, end, text, surface, label, a, b, votes, bool(sent_initial))
 
 
+def _contributor_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the trailer lines that credit contributors ("X contributed to this
+    report", "Reporting by X; editing by Y")."""
+    return [m.span() for m in L.CONTRIBUTOR_LINE_RE.finditer(text)]
+
+
 def _apposition_org(doc: Doc, j: int) -> bool:
     """An apposition right after a name that calls it a company, group, ... ("X, the
     UAE-based company that ...")."""
@@ -439,6 +447,8 @@ def _valid(doc: Doc, a: int, b: int, text: str, label: str) -> bool:
         return False
     if len(words) == 1 and label in ("ORG", "GPE", "FAC") and words[0] in L.GENERIC_ORG_WORDS:
         return False  # "the Department", "Police"
+    if len(words) == 1 and words[0] in L.COMMON_WORD_NAMES:
+        return False  # "Street", "County", "Eve": a common word alone is no name
     return True
 
 
@@ -489,7 +499,10 @@ def extract_entities(doc: Doc) -> list[Entity]:
     mentions: list[_Mention] = []
     starts = _sentence_starts(doc)
     text_all = doc.text  # Doc.text joins every token on each access
+    trailer = _contributor_lines(text_all)
     for start, end, label in _raw_spans(doc, text_all, starts):
+        if any(lo <= doc[start].idx < hi for lo, hi in trailer):
+            continue  # "Jane Doe contributed to this report": a credit, not a subject
         for a, b in _split(doc, start, end, label):
             m = _clean(doc, text_all, a, b, label, starts)
             if m is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Titles and roles that precede a person's name ("President Biden", "Cmdr. Sean Robertson").
 # Compared casefolded and without a trailing dot.
 TITLES = frozenset(
@@ -132,4 +134,20 @@ CORP_SUFFIXES = frozenset(
 INSTITUTION_WORDS = frozenset(
     "congress parliament senate house government cabinet court assembly council knesset duma "
     "majlis bundestag politburo kremlin".split()
+)
+
+# Lower-case head nouns that belong to an organisation's or a facility's name when the model
+# tagged them as part of it ("the Kingston prison", "the Green party").
+NAME_HEAD_NOUNS = frozenset("prison jail penitentiary party".split())
+
+# Common words that are never an entity on their own (the model tags them after a capital).
+COMMON_WORD_NAMES = frozenset(
+    "street st avenue ave road rd boulevard blvd drive lane highway county city town province "
+    "state district region township parish eve day morning night north south east west".split()
+)
+
+# Trailer lines that credit contributors: their names are not entities of the article.
+CONTRIBUTOR_LINE_RE = re.compile(
+    r"(?m)^[ \t]*(?:[^\n]{0,120}\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)[^\n]{0,20}"
+    r"|\(?(?:[Aa]dditional\s+)?[Rr]eporting\s+by\b[^\n]{0,150}|[Ee]diting\s+by\b[^\n]{0,150})$"
 )

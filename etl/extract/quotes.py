@@ -20,19 +20,13 @@ from spacy.tokens import Doc, Token
 
 from etl.extract.quote_cues import (
     ALL_PRONOUNS,
-    ARTICLES,
     CUE_FORMS,
     CUE_LEMMAS,
     INDIRECT_LEMMAS,
     NON_SPEAKER_NOUNS,
-    ORG_NOUNS,
-    PERSON_NOUNS,
-    PRONOUNS_NEUTER,
-    PRONOUNS_PERSON_F,
-    PRONOUNS_PERSON_M,
-    PRONOUNS_PLURAL,
-    STATEMENT_NOUNS,
 )
+from etl.extract.coref import Speaker, build_coref
+from etl.extract.docindex import index_of
 from etl.extract.quote_marks import QuoteSpan, find_quote_spans
 from etl.models import Entity, Quote
 
@@ -45,324 +39,11 @@ MIN_DIRECT_WORDS_UNATTRIBUTED = 5
 MIN_INDIRECT_TOKENS = 4
 MIN_EMBEDDED_WORDS = 5  # shorter quoted fragments in running text are labels or scare quotes
 MIN_DIRECT_WORDS = 3
+CARRY_MID_PARAGRAPH = False
 MERGE_SHORT_RATIO = 0.25  # a split quote's piece this short beside the other joins it (“…,” X said. “…”)
 MERGE_SHORT_WORDS = 6  # … and so does a piece of a few words (“It is over,” X said. “…”)
 _LABEL_SPEAKER_RE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?):\s+")  # "PENCE: Well, …"
-_LABEL_RE = re.compile(r"[A-Z][A-Z .'-]{2,}:")  # "READ MORE:", "WATCH:" paragraph labels
 PRONOUN_WINDOW = 2500
-
-
-@dataclass
-class Speaker:
-    name: str | None
-    type: str | None = None
-    gender: str | None = None  # "m" / "f" when known from a pronoun or title
-
-
-@dataclass
-class _State:
-    """What the resolver has seen so far in the article (speakers in order of position)."""
-
-    history: list[tuple[int, Speaker]] = field(default_factory=list)
-    roles: dict[str, tuple[int, Speaker]] = field(default_factory=dict)
-
-    def remember(self, pos: int, spk: Speaker, role: str | None = None) -> None:
-        if spk.name:
-            self.history.append((pos, spk))
-            if role:
-                self.roles[role] = (pos, spk)
-
-
-class _Resolver:
-    """Maps a subject token to a speaker name, using the entities and earlier speakers."""
-
-    def __init__(self, doc: Doc, entities: list[Entity]):
-        self.doc = doc
-        self.entities = entities
-        self.tok_ent: dict[int, Entity] = {}
-        self.mentions: list[tuple[int, int, Entity]] = []  # (start, end, entity), sorted
-        for ent in entities:
-            for s, e in ent.mentions:
-                span = doc.char_span(s, e, alignment_mode="expand")
-                if span is None:
-                    continue
-                self.mentions.append((s, e, ent))
-                for t in span:
-                    self.tok_ent.setdefault(t.i, ent)
-        self.mentions.sort(key=lambda m: m[0])
-        self.mention_starts = [m[0] for m in self.mentions]
-        self.state = _State()
-        self.in_quote = None  # set by the extractor: char offset -> inside a quote?
-        self.gender: dict[str, str] = {}
-        self._learn_gender()
-        self.role_mentions: list[tuple[int, str, Speaker]] = []
-        self._learn_roles()
-
-    # ---------------------------------------------------------------- entities and names
-    def canonical(self, ent: Entity) -> str:
-        """The entity's name, or the fuller name of the same person/organisation if there is one."""
-        name = ent.name
-        toks = name.split()
-        if len(toks) == 1 and ent.type in ("PERSON", "ORG"):
-            # a surname first ("Kirby" -> "John Kirby"), else a given name ("Jayme" -> "Jayme Closs")
-            for pos in (-1, 0):
-                best = None
-                for other in self.entities:
-                    if other is ent or other.type != ent.type:
-                        continue
-                    otoks = other.name.split()
-                    if len(otoks) > 1 and otoks[pos] == name:
-                        if best is None or len(other.mentions) > len(best.mentions):
-                            best = other
-                if best is not None:
-                    return best.name
-        if re.fullmatch(r"[A-Z]{2,6}", name):
-            for other in self.entities:
-                words = [w for w in re.findall(r"[A-Za-z]+", other.name) if w[0].isupper()]
-                if len(words) == len(name) and "".join(w[0] for w in words) == name:
-                    return other.name
-        return name
-
-    def _expand_short(self, text: str) -> str:
-        """A surname or acronym that is not an entity mention: its fuller entity name."""
-        fake = Entity(name=text, type="PERSON" if " " not in text else "ORG")
-        return self.canonical(fake)
-
-    def _learn_gender(self) -> None:
-        """Gender of people from titles and from the pronouns that follow their mentions."""
-        votes: dict[str, list[int]] = {}
-        for m in re.finditer(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w'-]+)", self.doc.text):
-            v = votes.setdefault(m.group(2), [0, 0])
-            v[0 if m.group(1) == "Mr" else 1] += 3
-        person = [(s, e, ent) for s, e, ent in self.mentions if ent.type == "PERSON"]
-        for k, (s, e, ent) in enumerate(person):
-            limit = person[k + 1][0] if k + 1 < len(person) else len(self.doc.text)
-            span = self.doc.char_span(s, e, alignment_mode="expand")
-            if span is None:
-                continue
-            sent = span.sent
-            nxt_end = sent.end
-            if sent.end < len(self.doc):
-                nxt_end = self.doc[sent.end].sent.end
-            last = self.canonical(ent).split()[-1]
-            v = votes.setdefault(last, [0, 0])
-            for t in self.doc[span.end : nxt_end]:
-                if t.idx >= limit:
-                    break
-                low = t.lower_
-                if low in ("he", "him", "his", "himself"):
-                    v[0] += 1
-                elif low in ("she", "her", "hers", "herself"):
-                    v[1] += 1
-        for name, (m, f) in votes.items():
-            if m > f:
-                self.gender[name] = "m"
-            elif f > m:
-                self.gender[name] = "f"
-
-    def gender_of(self, name: str) -> str | None:
-        return self.gender.get(name.split()[-1]) if name else None
-
-    def _learn_roles(self) -> None:
-        """Role nouns next to person names ("Surrey mayor Doug McCallum", "Kirby, the spokesman")."""
-        for s, e, ent in self.mentions:
-            if ent.type != "PERSON":
-                continue
-            span = self.doc.char_span(s, e, alignment_mode="expand")
-            if span is None:
-                continue
-            head = span.root
-            roles = []
-            for c in head.children:
-                if c.i < span.start and c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "PROPN") and c.i not in self.tok_ent:
-                    roles.append(c)
-                if c.dep_ == "appos" and c.pos_ == "NOUN":
-                    roles.append(c)
-            if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-                roles.append(head.head)
-            name = self.canonical(ent)
-            for r in roles:
-                self.role_mentions.append((s, r.lemma_.lower(), Speaker(name, "PERSON", self.gender_of(name))))
-        self.role_mentions.sort(key=lambda x: x[0])
-
-    def role(self, lemma: str, pos: int) -> Speaker | None:
-        best = None
-        for s, r, spk in self.role_mentions:
-            if s >= pos:
-                break
-            if r == lemma:  # a role noun names the same person throughout the article
-                best = spk
-        if best is None:
-            hit = self.state.roles.get(lemma)
-            if hit is not None and pos - hit[0] < PRONOUN_WINDOW * 2:
-                best = hit[1]
-        return best
-
-    # ---------------------------------------------------------------- subject to speaker
-    def name_tokens(self, tok: Token) -> list[Token]:
-        """The proper-noun run around ``tok`` (compounds and flat names, no titles)."""
-        toks = [tok]
-        i = tok.i - 1
-        while i >= tok.sent.start and self.doc[i].pos_ == "PROPN" and self.doc[i].head.i in {t.i for t in toks}:
-            toks.insert(0, self.doc[i])
-            i -= 1
-        return toks
-
-    def speaker_of(self, tok: Token, pos: int) -> tuple[Speaker, str | None]:
-        """Speaker for subject token ``tok``; second value is the role noun, if any."""
-        low = tok.lower_
-        if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
-            return Speaker(None), None
-        if low in ALL_PRONOUNS or tok.pos_ == "PRON":
-            return self.pronoun(low, pos), None
-        ent = self.tok_ent.get(tok.i)
-        if ent is None:
-            for c in tok.children:
-                if c.dep_ in ("compound", "flat") and c.i in self.tok_ent and c.pos_ == "PROPN" and c.i > tok.i:
-                    ent = self.tok_ent[c.i]
-        if tok.pos_ == "PROPN" or (ent is not None and tok.pos_ != "NOUN"):
-            role = None
-            for c in tok.children:
-                if c.dep_ == "compound" and c.pos_ == "NOUN":
-                    role = c.lemma_.lower()
-            if ent is not None and ent.type in NAME_TYPES:
-                name = self.canonical(ent)
-                return Speaker(name, ent.type, self.gender_of(name)), role
-            text = " ".join(t.text for t in self.name_tokens(tok))
-            text = self._expand_short(text)
-            return Speaker(text, None, self.gender_of(text)), role
-        # common noun heads
-        lemma = tok.lemma_.lower()
-        for c in tok.children:  # "the mayor, Doug McCallum," -> the apposition
-            if c.dep_ == "appos" and c.pos_ == "PROPN":
-                spk, _ = self.speaker_of(c, pos)
-                return spk, lemma
-        if lemma in STATEMENT_NOUNS:
-            org = self._owner(tok)
-            if org is not None:
-                return org, None
-        dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
-        if dets and dets[0].lower_ in ("the", "this", "that", "our", "its") and tok.tag_ in ("NN", "NNP"):
-            if lemma in ORG_NOUNS:
-                org = self._recent_mention(pos, ("ORG",), None)
-                if org is not None:
-                    return org, None
-            hit = self.role(lemma, pos)
-            if hit is not None:
-                return hit, None
-            if dets[0].lower_ == "the" and lemma not in ORG_NOUNS and _person_noun(tok):
-                # "the rookie defenceman said": a person introduced earlier
-                hit = self._definite_person(pos)
-                if hit is not None:
-                    return hit, None
-        return Speaker(self.phrase(tok), None), lemma
-
-    def _owner(self, tok: Token) -> Speaker | None:
-        """Author of a statement noun: "a KH statement", "the group's statement", "a statement from X"."""
-        cands = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod")]
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
-                cands += [c for c in prep.children if c.dep_ == "pobj"]
-        for c in cands:
-            if c.pos_ in ("PROPN",) or c.i in self.tok_ent or c.pos_ == "PRON":
-                spk, _ = self.speaker_of(c, c.idx)
-                if spk.name:
-                    return spk
-        return None
-
-    def phrase(self, tok: Token) -> str:
-        """An anonymous source as written ("a person familiar with the talks"), article dropped."""
-        toks = []
-        for t in tok.subtree:
-            if t.i > tok.i and (t.text in (",", "(", "—", "–", ";") or t.dep_ in ("relcl", "appos") or t.lower_ in ("who", "which", "that")):
-                break
-            if t.i < tok.left_edge.i:
-                continue
-            toks.append(t)
-        toks = [t for t in toks if not t.is_space][:14]
-        while toks and (toks[0].lower_ in ARTICLES or toks[0].is_punct):
-            toks = toks[1:]
-        while toks and toks[-1].is_punct:
-            toks = toks[:-1]
-        if not toks:
-            return tok.text
-        text = self.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
-        return " ".join(text.replace("\u201c", "").replace("\u201d", "").replace('"', "").split())
-
-    def _definite_person(self, pos: int) -> Speaker | None:
-        """The person a definite description ("the rookie defenceman") most likely refers to: the
-        later of the last person quoted and the last person who was a clause subject, else the last
-        person mentioned (a place the tagger took for a person is rarely a subject)."""
-        by_speaker = None
-        for p, spk in reversed(self.state.history):
-            if pos - p > PRONOUN_WINDOW:
-                break
-            if spk.type == "PERSON" and _looks_like_name(spk.name):
-                by_speaker = (p, spk)
-                break
-        by_subject = self._recent_mention(pos, ("PERSON",), None, with_pos=True, subject=True)
-        if by_subject and (by_speaker is None or by_subject[0] > by_speaker[0]):
-            return by_subject[1]
-        if by_speaker is not None:
-            return by_speaker[1]
-        return self._recent_mention(pos, ("PERSON",), None)
-
-    def pronoun(self, low: str, pos: int) -> Speaker:
-        if low in PRONOUNS_PERSON_M or low in PRONOUNS_PERSON_F:
-            want = "m" if low in PRONOUNS_PERSON_M else "f"
-            by_speaker = None
-            for p, spk in reversed(self.state.history):
-                if pos - p > PRONOUN_WINDOW:
-                    break
-                if spk.type in ("PERSON", None) and _looks_like_name(spk.name) and spk.gender in (None, want):
-                    by_speaker = (p, spk)
-                    break
-            # the latest of: the last speaker, the last person who was a clause subject since;
-            # failing both, the last person mentioned
-            by_subject = self._recent_mention(pos, ("PERSON",), want, with_pos=True, subject=True)
-            if by_subject and (by_speaker is None or by_subject[0] > by_speaker[0]):
-                return by_subject[1]
-            if by_speaker is not None:
-                return by_speaker[1]
-            by_mention = self._recent_mention(pos, ("PERSON",), want, with_pos=True)
-            return by_mention[1] if by_mention else Speaker(None)
-        if low in PRONOUNS_NEUTER:
-            for p, spk in reversed(self.state.history):
-                if pos - p > PRONOUN_WINDOW:
-                    break
-                if spk.type in ("ORG", "GPE", "NORP"):
-                    return spk
-            return Speaker(None)
-        if low in PRONOUNS_PLURAL:
-            for p, spk in reversed(self.state.history):
-                if pos - p > PRONOUN_WINDOW:
-                    break
-                if spk.type in ("ORG", "NORP") or (spk.type is None and not _looks_like_name(spk.name)
-                                                   and spk.name.lower().endswith("s")):
-                    return spk
-            return Speaker(None)
-        return Speaker(None)
-
-    def _recent_mention(self, pos: int, types: tuple[str, ...], gender: str | None, with_pos: bool = False,
-                        subject: bool = False):
-        i = bisect.bisect_left(self.mention_starts, pos) - 1
-        while i >= 0:
-            s, e, ent = self.mentions[i]
-            if pos - s > PRONOUN_WINDOW:
-                break
-            if subject:
-                span = self.doc.char_span(s, e, alignment_mode="expand")
-                if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
-                    i -= 1
-                    continue
-            if ent.type in types and not (self.in_quote and self.in_quote(s)):
-                name = self.canonical(ent)
-                g = self.gender_of(name)
-                if g in (None, gender) or gender is None:
-                    spk = Speaker(name, ent.type, g)
-                    return (s, spk) if with_pos else spk
-            i -= 1
-        return None
 
 
 # a second piece opening with one of these goes on with the first piece's statement
@@ -470,28 +151,11 @@ def _is_title(text: str) -> bool:
     return not (len(words) >= 3 and words[0] in ("I", "We", "You", "It", "This", "That"))
 
 
-_PERSON_SUFFIX = re.compile(r"(er|or|ist|ian|man|woman|person|ent|ant|ee|eer|ive|ard|ot|ic)$")
-
-
-def _person_noun(tok: Token) -> bool:
-    """A singular role noun that names a person ("professor", "labourer", "defenceman")."""
-    lemma = tok.lemma_.lower()
-    if tok.tag_ != "NN" or lemma in NON_SPEAKER_NOUNS or lemma in STATEMENT_NOUNS:
-        return False
-    return lemma in PERSON_NOUNS or bool(_PERSON_SUFFIX.search(lemma))
-
-
-def _looks_like_name(name: str | None) -> bool:
-    words = [w for w in (name or "").split() if w[:1].isalpha()]
-    return bool(words) and words[0][:1].isupper() and words[-1][:1].isupper()
-
-
 # ====================================================================== attribution
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:
-    lo, hi = (a, b) if a.i < b.i else (b, a)
-    return "\n" not in a.doc.text[lo.idx : hi.idx]
+    return index_of(a.doc).same_para(a, b)
 
 
 def _subject(v: Token, in_quote, depth: int = 0) -> Token | None:
@@ -528,11 +192,27 @@ def _cue_text(v: Token) -> str:
     return " ".join(t.text for t in parts)
 
 
+@dataclass
+class _RunState:
+    """What one extraction run has found so far (quote spans are numbered in text order)."""
+
+    attrib: dict[int, tuple[Token | None, str]] = field(default_factory=dict)
+    consumed: set[int] = field(default_factory=set)  # spans dropped or folded into a mixed quote
+    speakers: dict[int, Speaker] = field(default_factory=dict)
+    quotes_by_span: dict[int, Quote] = field(default_factory=dict)
+    by_para: dict[int, list[int]] = field(default_factory=dict)  # paragraph start -> spans quoted
+    ind_quotes: list[Quote] = field(default_factory=list)
+
+    def add(self, k: int, quote: Quote, spk: Speaker, para: int) -> None:
+        self.quotes_by_span[k] = quote
+        self.speakers[k] = spk
+        self.by_para.setdefault(para, []).append(k)
+
+
 class _Extractor:
     def __init__(self, doc: Doc, entities: list[Entity]):
         self.doc = doc
-        self.text = doc.text
-        self.res = _Resolver(doc, entities)
+        self.text = index_of(doc).text
         self.spans = find_quote_spans(self.text)
         n = len(doc)
         self.in_quote = [False] * n
@@ -546,7 +226,7 @@ class _Extractor:
                 self.quote_of_tok[i] = k
         self.tok_starts = starts
         self.forced_subject: dict[int, Token] = {}
-        self.res.in_quote = lambda char: self.in_quote[self.tok_at(char)]
+        self.co = build_coref(doc, entities, self.in_quote)
 
     # ------------------------------------------------------------------ helpers
     def tok_at(self, char: int) -> int:
@@ -588,11 +268,17 @@ class _Extractor:
         return None
 
     def attribution(self, k: int) -> tuple[Token | None, str]:
-        """(cue token, how) for quote span ``k``; how in after|before|embedded|''."""
+        """(cue token, how) for quote span ``k``; how in after|dash|before|embedded|''."""
+        for find in (self._cue_after, self._cue_before, self._cue_embedded):
+            cue, how = find(k)
+            if cue is not None:
+                return cue, how
+        return None, ""
+
+    def _cue_after(self, k: int) -> tuple[Token | None, str]:
+        """A reporting verb after the quote, up to the next quote or the sentence end."""
         sp = self.spans[k]
         nxt = self.spans[k + 1] if k + 1 < len(self.spans) else None
-        prev = self.spans[k - 1] if k > 0 else None
-        # after the quote, up to the next quote in the paragraph or the sentence end
         if sp.close_pos is not None:
             end = sp.para_end if nxt is None or nxt.para_start != sp.para_start else nxt.open_pos
             after = self.toks_between(sp.outer_end, end)
@@ -613,7 +299,7 @@ class _Extractor:
             # a byline after a dash: “…” ― Jane Doe
             lead = self.text[sp.outer_end : sp.outer_end + 4].lstrip()
             if lead[:1] in "\u2015\u2014\u2013" and after:
-                names = [t for t in after[:6] if t.pos_ == "PROPN" or t.i in self.res.tok_ent]
+                names = [t for t in after[:6] if t.pos_ == "PROPN" or t.i in self.co.tok_ent]
                 if names and names[0].i <= after[0].i + 2:
                     run = [names[0]]
                     for t in self.doc[names[0].i + 1 : names[0].i + 5]:
@@ -630,6 +316,12 @@ class _Extractor:
                         return t, "after"
                 if t.text[:1].islower():
                     break
+        return None, ""
+
+    def _cue_before(self, k: int) -> tuple[Token | None, str]:
+        """A reporting verb before the quote: "X said: “…”", "X told Reuters “…”"."""
+        sp = self.spans[k]
+        prev = self.spans[k - 1] if k > 0 else None
         # before the quote: "X said: “…”", "X said, “…”", "X told Reuters “…”"
         start = sp.para_start if prev is None or prev.para_start != sp.para_start else prev.outer_end
         before = self.toks_between(start, sp.open_pos)
@@ -652,7 +344,11 @@ class _Extractor:
                         break
                     if _is_cue(t) and self.subject(t) is not None:
                         return t, "before"
-        # embedded fragment: the verb that governs the quoted words
+        return None, ""
+
+    def _cue_embedded(self, k: int) -> tuple[Token | None, str]:
+        """The reporting verb that governs a quoted fragment ("called for “…”")."""
+        sp = self.spans[k]
         qtoks = [t for t in self.toks_between(sp.start, sp.end) if not t.is_space]
         for t in qtoks:
             h = t.head
@@ -686,128 +382,118 @@ class _Extractor:
                 if c.lower_ == "to":
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            return self.res.speaker_of(p, p.idx)
+                            return self.co.speaker_of(p)
             nxt = v.nbor(1) if v.i + 2 < len(self.doc) else None
             if nxt is not None and nxt.lower_ == "to":
-                return self.res.speaker_of(nxt.nbor(1), nxt.idx)
+                return self.co.speaker_of(nxt.nbor(1))
             return Speaker(None), None
         subj = self.subject(v)
         if subj is None:
             return Speaker(None), None
-        return self.res.speaker_of(subj, subj.idx)
+        return self.co.speaker_of(subj)
 
     def run(self) -> list[Quote]:
-        out: list[Quote] = []
-        consumed: set[int] = set()
+        st = _RunState()
         # pass 1: indirect candidates (needed to know which quote spans sit inside reported speech)
         indirect = self.indirect_candidates()
-        # pass 2: direct quotes in text order, with indirect quotes interleaved for the resolver
-        events: list[tuple[int, str, object]] = []
-        for k, _ in enumerate(self.spans):
-            events.append((self.spans[k].start, "d", k))
-        for cand in indirect:
-            events.append((cand[0], "i", cand))
+        # pass 2: direct quotes in text order, with indirect quotes interleaved, so that the
+        # coreference layer hears about every speaker in order
+        events: list[tuple[int, str, object]] = [(sp.start, "d", k) for k, sp in enumerate(self.spans)]
+        events += [(cand[0], "i", cand) for cand in indirect]
         events.sort(key=lambda e: (e[0], e[1]))
-        attrib: dict[int, tuple[Token | None, str]] = {k: self.attribution(k) for k in range(len(self.spans))}
-        speakers: dict[int, Speaker] = {}
-        quotes_by_span: dict[int, Quote] = {}
-        ind_quotes: list[Quote] = []
-        ind_speakers: list[tuple[int, Speaker]] = []
-        for pos, kind, obj in events:
+        st.attrib = {k: self.attribution(k) for k in range(len(self.spans))}
+        for _pos, kind, obj in events:
             if kind == "d":
-                k = obj
-                sp = self.spans[k]
-                cue, how = attrib[k]
-                nwords = len(_WORD_RE.findall(self.text[sp.start : sp.end]))
-                if nwords < MIN_DIRECT_WORDS or _is_title(self.text[sp.start : sp.end]):
-                    consumed.add(k)
-                    cue = None
-                if cue is not None and how == "embedded" and nwords < MIN_EMBEDDED_WORDS:
-                    consumed.add(k)
-                    cue = None
-                if cue is not None and how == "dash":
-                    spk, _ = self.res.speaker_of(cue, cue.idx)
-                    self.res.state.remember(cue.idx, spk)
-                    speakers[k] = spk
-                    quotes_by_span[k] = self._quote(sp.start, sp.end, spk, "direct", None)
-                elif cue is not None:
-                    spk, role = self.speaker_from_cue(cue)
-                    self.res.state.remember(cue.idx, spk, role)
-                    speakers[k] = spk
-                    qkind = "mixed" if how == "embedded" else "direct"
-                    quotes_by_span[k] = self._quote(sp.start, sp.end, spk, qkind, _cue_text(cue))
+                self._direct(obj, st)
             else:
-                start, end, v, subj = obj
-                if any(self._span_overlaps_quote(start, end, strict=True)):
-                    continue
-                spk, role = self.speaker_from_cue(v)
-                self.res.state.remember(v.idx, spk, role)
-                if spk.name is None:
-                    continue
-                inner = list(self._span_overlaps_quote(start, end, strict=False))
-                qkind = "indirect"
-                if inner:
-                    qlen = sum(self.spans[j].end - self.spans[j].start for j in inner)
-                    first = min(self.spans[j].open_pos for j in inner)
-                    lead = len(_WORD_RE.findall(self.text[start:first]))
-                    if lead < 3 and qlen > 0.6 * (end - start):
-                        continue  # essentially a quote: the direct pass handles it
-                    if any(self.spans[j].start < start for j in inner):
-                        continue
-                    end = max([end] + [self.spans[j].end for j in inner])
-                    qkind = "mixed"
-                    consumed.update(inner)
-                ind_quotes.append(self._quote(start, end, spk, qkind, _cue_text(v)))
-                ind_speakers.append((start, spk))
-        # unattributed quote spans: same paragraph's speaker, or the previous paragraph's
-        for k, sp in enumerate(self.spans):
-            if k in quotes_by_span or k in consumed:
-                continue
-            spk = None
-            same = [j for j in quotes_by_span if self.spans[j].para_start == sp.para_start]
-            if same:
-                j = min(same, key=lambda j: abs(j - k))
-                spk = speakers.get(j)
-            if spk is None and sp.close_pos is None:
-                # a quote running on into the next paragraph: the speaker named further on
-                j = k + 1
-                while j < len(self.spans) and self._opens_paragraph(self.spans[j]) and self._is_previous_paragraph(self.spans[j - 1], self.spans[j]):
-                    if j in quotes_by_span:
-                        spk = speakers.get(j)
-                        break
-                    if self.spans[j].close_pos is not None:
-                        break
-                    j += 1
-            if spk is None and not same and self._opens_paragraph(sp):
-                # the speaker of the last attributed quote of the previous paragraph
-                prev_para = self.text.rfind("\n", 0, sp.para_start - 1)
-                while prev_para > 0 and not self.text[prev_para:sp.para_start].strip():
-                    prev_para = self.text.rfind("\n", 0, prev_para - 1)
-                cands = [(self.spans[j].start, speakers[j]) for j in speakers if self.spans[j].start < sp.start]
-                cands += [(p, x) for p, x in ind_speakers if p < sp.start]
-                cands = [c for c in cands if c[0] > prev_para and c[1].name]
-                if cands:
-                    spk = max(cands, key=lambda c: c[0])[1]
-            words = len(_WORD_RE.findall(self.text[sp.start : sp.end]))
-            if spk is None and (words < MIN_DIRECT_WORDS_UNATTRIBUTED or not self._sentence_like(sp)):
-                continue
-            if spk is None and words < MIN_DIRECT_WORDS_UNATTRIBUTED + 3 and not self._opens_paragraph(sp):
-                continue
-            label = _LABEL_SPEAKER_RE.match(self.text, sp.start, sp.end)
-            if spk is None and label:
-                name = label.group(1).title()
-                spk = Speaker(self.res._expand_short(name) if " " not in name else name, "PERSON")
-                speakers[k] = spk
-                quotes_by_span[k] = self._quote(label.end(), sp.end, spk, "direct", None)
-                continue
-            speakers[k] = spk or Speaker(None)
-            quotes_by_span[k] = self._quote(sp.start, sp.end, spk or Speaker(None), "direct", None)
-        for k in consumed:
-            quotes_by_span.pop(k, None)
-        self._merge_split_quotes(quotes_by_span, attrib, speakers)
-        out = list(quotes_by_span.values()) + _dedup(ind_quotes)
+                self._indirect(obj, st)
+        for k, sp in enumerate(self.spans):  # quote spans without a reporting verb of their own
+            if k not in st.quotes_by_span and k not in st.consumed:
+                self._unattributed(k, sp, st)
+        for k in st.consumed:
+            st.quotes_by_span.pop(k, None)
+        self._merge_split_quotes(st.quotes_by_span, st.attrib, st.speakers)
+        out = list(st.quotes_by_span.values()) + _dedup(st.ind_quotes)
         out.sort(key=lambda q: (q.start, q.end))
         return out
+
+    def _direct(self, k: int, st: _RunState) -> None:
+        sp = self.spans[k]
+        cue, how = st.attrib[k]
+        nwords = len(_WORD_RE.findall(self.text[sp.start : sp.end]))
+        if nwords < MIN_DIRECT_WORDS or _is_title(self.text[sp.start : sp.end]) \
+                or (cue is not None and how == "embedded" and nwords < MIN_EMBEDDED_WORDS):
+            st.consumed.add(k)
+            return
+        if cue is None:
+            return
+        if how == "dash":  # “…” ― Jane Doe
+            spk, role, qkind, cue_text = self.co.speaker_of(cue)[0], None, "direct", None
+        else:
+            spk, role = self.speaker_from_cue(cue)
+            qkind, cue_text = ("mixed" if how == "embedded" else "direct"), _cue_text(cue)
+        self.co.note(cue.idx, spk, role)
+        st.add(k, self._quote(sp.start, sp.end, spk, qkind, cue_text), spk, sp.para_start)
+
+    def _indirect(self, cand, st: _RunState) -> None:
+        start, end, v, _subj = cand
+        if any(self._span_overlaps_quote(start, end, strict=True)):
+            return
+        spk, role = self.speaker_from_cue(v)
+        self.co.note(v.idx, spk, role)
+        if spk.name is None:
+            return
+        inner = list(self._span_overlaps_quote(start, end, strict=False))
+        qkind = "indirect"
+        if inner:
+            qlen = sum(self.spans[j].end - self.spans[j].start for j in inner)
+            first = min(self.spans[j].open_pos for j in inner)
+            lead = len(_WORD_RE.findall(self.text[start:first]))
+            if lead < 3 and qlen > 0.6 * (end - start):
+                return  # essentially a quote: the direct pass handles it
+            if any(self.spans[j].start < start for j in inner):
+                return
+            end = max([end] + [self.spans[j].end for j in inner])
+            qkind = "mixed"
+            st.consumed.update(inner)
+        st.ind_quotes.append(self._quote(start, end, spk, qkind, _cue_text(v)))
+
+    def _unattributed(self, k: int, sp: QuoteSpan, st: _RunState) -> None:
+        """A quote span with no reporting verb: the speaker of the nearest quote of the same
+        paragraph, of the paragraph a running quote ends in, or the current speaker."""
+        spk = None
+        same = st.by_para.get(sp.para_start, [])
+        if same:
+            spk = st.speakers.get(min(same, key=lambda j: abs(j - k)))
+        if spk is None and sp.close_pos is None:
+            spk = self._speaker_further_on(k, st)
+        if spk is None and not same and (CARRY_MID_PARAGRAPH or self._opens_paragraph(sp)):
+            spk = self.co.carried_speaker(sp.start)  # a follow-on quote: the current speaker
+        words = len(_WORD_RE.findall(self.text[sp.start : sp.end]))
+        if spk is None and (words < MIN_DIRECT_WORDS_UNATTRIBUTED or not self._sentence_like(sp)):
+            return
+        if spk is None and words < MIN_DIRECT_WORDS_UNATTRIBUTED + 3 and not self._opens_paragraph(sp):
+            return
+        label = _LABEL_SPEAKER_RE.match(self.text, sp.start, sp.end)
+        if spk is None and label:  # "PENCE: Well, …"
+            name = label.group(1).title()
+            spk = Speaker(self.co.expand_short(name) if " " not in name else name, "PERSON")
+            st.add(k, self._quote(label.end(), sp.end, spk, "direct", None), spk, sp.para_start)
+            return
+        spk = spk or Speaker(None)
+        st.add(k, self._quote(sp.start, sp.end, spk, "direct", None), spk, sp.para_start)
+
+    def _speaker_further_on(self, k: int, st: _RunState) -> Speaker | None:
+        """A quote running on into the next paragraphs: the speaker named where it ends."""
+        j = k + 1
+        while j < len(self.spans) and self._opens_paragraph(self.spans[j]) \
+                and self._is_previous_paragraph(self.spans[j - 1], self.spans[j]):
+            if j in st.quotes_by_span:
+                return st.speakers.get(j)
+            if self.spans[j].close_pos is not None:
+                return None
+            j += 1
+        return None
 
     def _merge_split_quotes(self, quotes_by_span: dict[int, Quote], attrib, speakers) -> None:
         """One quote for a sentence split around a bare attribution: “A,” she said, “b …” (B goes on
@@ -901,8 +587,7 @@ class _Extractor:
             subj = _subject(v, self.in_quote)
             if subj is None or subj.lemma_.lower() in NON_SPEAKER_NOUNS:
                 continue
-            para = self.text.rfind("\n", 0, v.idx) + 1
-            if _LABEL_RE.match(self.text, para):
+            if self.co.is_furniture(v.idx):  # "READ MORE: …" links; other labels ("EARNINGS:") stay
                 continue
             # the clause's verb may sit in a quoted fragment when the clause opens before it
             # (said the poster “badly misjudges the mood” at the meeting)

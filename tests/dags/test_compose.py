@@ -64,3 +64,16 @@ def test_dockerfile_installs_the_locked_project_into_the_airflow_image():
         assert f"COPY --chown=airflow:0 {path} " in text, path
     ignored = (REPO / ".dockerignore").read_text().split()
     assert {".venv", ".pgdata", ".git"} <= set(ignored) and "etl" not in ignored
+
+
+def test_celery_demo_runs_the_topology_of_the_compose_file(compose):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("celery_demo", REPO / "scripts" / "celery_demo.py")
+    demo = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(demo)
+    assert set(demo.TOPOLOGY) == set(compose["services"])
+    assert len(demo.WORKERS) == 2
+    worker_env = compose["services"]["airflow-worker"]["environment"]
+    assert worker_env["AIRFLOW__CORE__EXECUTOR"] == "CeleryExecutor"
+    assert 'name = "apache-airflow-providers-celery"' in (REPO / "uv.lock").read_text()  # installable from the lock

@@ -602,3 +602,36 @@ def test_quotes_inside_names(nlp):
     doc = _doc(nlp, text, [("Riefian “Ifan” Fajarsyah", "PERSON"), ("Pacific “Ring of Fire", "LOC")])
     names = {e.name for e in extract_entities(doc)}
     assert names == {"Riefian Fajarsyah", "Pacific", "Ring of Fire"}
+
+
+# --------------------------------------------------------------------------- issue 12 / 13 rules
+
+
+def test_lower_case_head_noun_kept_in_a_name(nlp):
+    text = "Guards at the Kestrel prison went on strike. The Green party backed them."
+    doc = _doc(nlp, text, [("Kestrel prison", "FAC"), ("Green party", "ORG")])
+    names = {e.name for e in extract_entities(doc)}
+    assert "Kestrel prison" in names
+    assert "Green party" in names
+
+
+def test_trailing_lower_case_word_still_cut_from_places(nlp):
+    text = "Fighting spread across Varnok province on Tuesday."
+    doc = _doc(nlp, text, [("Varnok province", "GPE")])
+    assert [e.name for e in extract_entities(doc)] == ["Varnok"]
+
+
+def test_single_common_word_is_no_entity(nlp):
+    text = "The parade went down Street after the Eve party in County Hall."
+    doc = _doc(nlp, text, [("Street", "FAC"), ("Eve", "EVENT"), ("County Hall", "FAC")])
+    names = {e.name for e in extract_entities(doc)}
+    assert "Street" not in names and "Eve" not in names
+    assert "County Hall" in names
+
+
+def test_contributor_trailer_names_are_not_entities(nlp):
+    text = ("The council of Brackwater approved the budget on Monday.\n\n"
+            "Ilse Falkner contributed to this report.")
+    doc = _doc(nlp, text, [("Brackwater", "GPE"), ("Ilse Falkner", "PERSON")])
+    names = {e.name for e in extract_entities(doc)}
+    assert names == {"Brackwater"}

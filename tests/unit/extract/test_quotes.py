@@ -664,3 +664,25 @@ def test_reported_clause_ends_before_a_second_report():
         "the result was a warning that the mayor had to rapidly distance herself from the developers"
     )
     assert _find(qs, "voters are going").text == "voters are going to remember it"
+
+
+# ----------------------------------------------------------------------------- issue 12 rules
+
+
+def test_paragraph_with_all_caps_label_keeps_its_reported_speech():
+    text = ("EARNINGS: Chief financial officer Greta Moreau said the company expects profits to "
+            "double next year.")
+    qs = _run(text, {"Greta Moreau": "PERSON"})
+    q = _find(qs, "expects profits to double")
+    assert q.speaker == "Greta Moreau"
+
+
+def test_read_more_link_is_no_quote():
+    text = "READ MORE: Mayor says the pool will stay closed until the council finds money"
+    assert _run(text) == []
+
+
+def test_urge_reports_speech():
+    text = "The harbour manager Emil Castell urged that the ferries should run through the night."
+    qs = _run(text, {"Emil Castell": "PERSON"})
+    assert _find(qs, "ferries should run").speaker == "Emil Castell"

@@ -1,0 +1,545 @@
+"""One coreference layer per article, shared by the quote and casualty extractors.
+
+``build_coref(doc, entities)`` is computed once per parsed body. It links what an article writes
+about a speaker or a source to the canonical name of an entity, in this order:
+
+1. **Names and aliases.** Every entity mention is a mention of its entity; a surname, a given
+   name or an acronym written where no entity mention was found takes the fuller entity name
+   ("Kirby" -> "John Kirby", "IRCC" -> the name whose initials it is).
+2. **Descriptions.** Role nouns written next to a name ("harbour spokeswoman Jane Doe",
+   "Jane Doe, the spokeswoman", "Jane Doe, 26,") make "the spokeswoman" / "the 26-year-old"
+   refer to that person for the rest of the article; a definite description of an organisation
+   ("the agency", "the company") refers to the most recent organisation; another definite person
+   description ("the farmer") to the most salient person.
+3. **Pronouns** ("he", "she", "they", "it") go to the most salient earlier candidate that agrees
+   in gender (from titles, given names and the pronouns written after the name) and number
+   (people for he/she, organisations and groups for they/it), ranked by recency and role: the
+   last quoted speaker and the last person who was a clause subject before a mere mention.
+4. **Document nouns** (statement, report, suit, lawsuit, complaint, post, study …) stand for
+   their author: "the group's statement", "a statement from X", "an X report", or whoever was
+   earlier said to have released, filed or published one ("X filed a suit … the suit says").
+5. **Furniture.** Paragraphs that are captions, photo credits, bylines, contributor lines,
+   "READ MORE"-style links or subheadings are never a source of speakers or salience.
+
+The quote extractor also tells the layer who spoke where (:meth:`Coref.note`), which gives a
+**current speaker** (:meth:`Coref.carried_speaker`): a follow-on quote without a reporting verb of
+its own continues the last speaker of the same or the previous paragraphs, unless a new person was
+named as a clause subject in between, who then becomes the speaker.
+
+Public API for other extractors::
+
+    coref = build_coref(doc, entities)
+    coref.resolve("he", pos)        # -> "Jane Doe" | None   (pos: char offset of the token)
+    coref.resolve(token)            # a spaCy Token of the same doc (subject of a verb, say)
+    coref.speaker_of(token)         # -> (Speaker, role noun | None) for a subject token
+
+``resolve`` accepts a pronoun, a description ("the spokesman", "police"), a short name or a
+full name, and returns the canonical entity name, or None when nothing fits.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from etl.extract import coref_lexicon as CL
+from etl.extract.docindex import DocIndex, index_of
+from etl.models import Entity
+
+NAME_TYPES = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+SUBJ_DEPS = ("nsubj", "nsubjpass")
+PRONOUN_WINDOW = 2500  # characters back that a pronoun or description may reach
+CARRY_PARAGRAPHS = 3  # paragraphs back that a current speaker carries over
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    type: str | None = None
+    gender: str | None = None  # "m" / "f" when known
+
+
+NO_SPEAKER = Speaker(None)
+
+
+@functools.lru_cache(maxsize=1)
+def _name_genders():
+    """The given-name gender detector (gender-guesser's name list), loaded once."""
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+def given_name_gender(first: str) -> str | None:
+    """"m" / "f" for a given name that the name list knows as (mostly) one gender."""
+    if not first or not first[:1].isupper() or not first.isalpha() or len(first) < 3:
+        return None
+    g = _name_genders().get_gender(first)
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)
+
+
+def looks_like_name(name: str | None) -> bool:
+    words = [w for w in (name or "").split() if w[:1].isalpha()]
+    return bool(words) and words[0][:1].isupper() and words[-1][:1].isupper()
+
+
+def person_noun(tok: Token) -> bool:
+    """A singular role noun that names a person ("professor", "labourer", "defenceman")."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ != "NN" or lemma in CL.DOCUMENT_NOUNS or lemma in CL.NON_PERSON_NOUNS:
+        return False
+    return lemma in CL.PERSON_NOUNS or bool(CL.PERSON_SUFFIX.search(lemma))
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    ent: Entity
+    subject: bool  # the mention is (the head of) a clause subject
+
+
+@dataclass
+class Coref:
+    doc: Doc
+    entities: list[Entity]
+    index: DocIndex
+    tok_ent: dict[int, Entity] = field(default_factory=dict)
+    mentions: list[_Mention] = field(default_factory=list)
+    gender: dict[str, str] = field(default_factory=dict)  # surname -> "m"/"f"
+    roles: list[tuple[int, str, Speaker]] = field(default_factory=list)  # (pos, role key, person)
+    noted_roles: list[tuple[int, str, Speaker]] = field(default_factory=list)
+    authors: list[tuple[int, str, Speaker]] = field(default_factory=list)  # (pos, doc noun, author)
+    furniture: set[int] = field(default_factory=set)  # paragraph numbers
+    spoken: list[tuple[int, Speaker]] = field(default_factory=list)  # noted speakers by position
+    in_quote: list[bool] | None = None
+
+    # ------------------------------------------------------------------ public API
+    def resolve(self, token: str | Token, pos: int | None = None) -> str | None:
+        """Canonical entity name for an attribution token or phrase at char offset ``pos``."""
+        if isinstance(token, Token):
+            return self.speaker_of(token)[0].name
+        text = " ".join(token.split())
+        if not text:
+            return None
+        pos = len(self.index.text) if pos is None else pos
+        low = text.lower()
+        if low in CL.ALL_PRONOUNS:
+            return self.pronoun(low, pos).name
+        words = low.split()
+        if words[0] in ("the", "this", "that") and len(words) >= 2:
+            return self.description(words[-1], pos, org=words[-1] in CL.ORG_NOUNS).name
+        if text[:1].isupper():
+            return self.expand_short(text)
+        return None
+
+    def note(self, pos: int, spk: Speaker, role: str | None = None) -> None:
+        """A quote at ``pos`` was attributed to ``spk`` (introduced with role noun ``role``)."""
+        if spk.name:
+            self.spoken.append((pos, spk))
+            if role:
+                self.noted_roles.append((pos, role, spk))
+
+    def carried_speaker(self, pos: int) -> Speaker | None:
+        """The current speaker for a quote at ``pos`` with no reporting verb of its own: the last
+        noted speaker of this or the few paragraphs before (with no other paragraph of narration
+        in between), or a person named as a clause subject since then."""
+        last = None
+        for p, spk in reversed(self.spoken):
+            if p < pos:
+                last = (p, spk)
+                break
+        para = self.index.para_of_char(pos)
+        if last is None or para - self.index.para_of_char(last[0]) > CARRY_PARAGRAPHS:
+            return None
+        newer = self.recent_mention(pos, ("PERSON",), None, subject=True, after=last[0])
+        return newer if newer is not None else last[1]
+
+    def is_furniture(self, pos: int) -> bool:
+        return self.index.para_of_char(pos) in self.furniture
+
+    # ------------------------------------------------------------------ names
+    def canonical(self, ent: Entity) -> str:
+        """The entity's name, or the fuller name of the same person/organisation if there is one."""
+        name = ent.name
+        toks = name.split()
+        if len(toks) == 1 and ent.type in ("PERSON", "ORG"):
+            for pos in (-1, 0):  # a surname first ("Kirby" -> "John Kirby"), else a given name
+                best = None
+                for other in self.entities:
+                    if other is ent or other.type != ent.type:
+                        continue
+                    otoks = other.name.split()
+                    if len(otoks) > 1 and otoks[pos] == name:
+                        if best is None or len(other.mentions) > len(best.mentions):
+                            best = other
+                if best is not None:
+                    return best.name
+        if re.fullmatch(r"[A-Z]{2,6}", name):
+            for other in self.entities:
+                words = [w for w in re.findall(r"[A-Za-z]+", other.name) if w[0].isupper()]
+                if len(words) == len(name) and "".join(w[0] for w in words) == name:
+                    return other.name
+        return name
+
+    def expand_short(self, text: str) -> str:
+        """A surname or acronym that is not an entity mention: its fuller entity name."""
+        return self.canonical(Entity(name=text, type="PERSON" if " " not in text else "ORG"))
+
+    def gender_of(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        words = name.split()
+        g = self.gender.get(words[-1])
+        if g is None and len(words) > 1:
+            g = given_name_gender(words[0])
+        return g
+
+    def speaker(self, ent: Entity) -> Speaker:
+        name = self.canonical(ent)
+        return Speaker(name, ent.type, self.gender_of(name) if ent.type == "PERSON" else None)
+
+    # ------------------------------------------------------------------ subject to speaker
+    def speaker_of(self, tok: Token) -> tuple[Speaker, str | None]:
+        """Speaker for subject token ``tok``; second value is the role noun, if any."""
+        low = tok.lower_
+        age = _age_key(tok)
+        if age and self.description(age, tok.idx).name:  # "the 26-year-old" (tagged as a date)
+            return self.description(age, tok.idx), None
+        if tok.ent_type_ in CL.NUMERIC_ENT_TYPES:
+            return NO_SPEAKER, None
+        if low in CL.ALL_PRONOUNS or tok.pos_ == "PRON":
+            return self.pronoun(low, tok.idx), None
+        ent = self._entity_at(tok)
+        if tok.pos_ == "PROPN" or (ent is not None and tok.pos_ != "NOUN"):
+            return self._named(tok, ent)
+        return self._common_noun(tok)
+
+    def _entity_at(self, tok: Token) -> Entity | None:
+        ent = self.tok_ent.get(tok.i)
+        if ent is None:
+            for c in tok.children:
+                if c.dep_ in ("compound", "flat") and c.i in self.tok_ent and c.pos_ == "PROPN" and c.i > tok.i:
+                    ent = self.tok_ent[c.i]
+        return ent
+
+    def _named(self, tok: Token, ent: Entity | None) -> tuple[Speaker, str | None]:
+        role = None
+        for c in tok.children:
+            if c.dep_ == "compound" and c.pos_ == "NOUN":
+                role = c.lemma_.lower()
+        if ent is not None and ent.type in NAME_TYPES:
+            return self.speaker(ent), role
+        text = self.expand_short(" ".join(t.text for t in self._name_tokens(tok)))
+        return Speaker(text, None, self.gender_of(text)), role
+
+    def _name_tokens(self, tok: Token) -> list[Token]:
+        """The proper-noun run ending at ``tok`` (compounds and flat names, no titles)."""
+        toks = [tok]
+        i = tok.i - 1
+        start = self.index.sent_start[tok.i]
+        while i >= start and self.doc[i].pos_ == "PROPN" and self.doc[i].head.i in {t.i for t in toks}:
+            toks.insert(0, self.doc[i])
+            i -= 1
+        return toks
+
+    def _common_noun(self, tok: Token) -> tuple[Speaker, str | None]:
+        lemma = tok.lemma_.lower()
+        for c in tok.children:  # "the mayor, Doug McCallum," -> the apposition
+            if c.dep_ == "appos" and c.pos_ == "PROPN":
+                return self.speaker_of(c)[0], lemma
+        if lemma in CL.DOCUMENT_NOUNS:
+            author = self.document_author(tok)
+            if author is not None:
+                return author, None
+        dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+        if dets and dets[0].lower_ in CL.DEFINITE and tok.tag_ in ("NN", "NNP"):
+            hit = self.description(lemma, tok.idx, org=lemma in CL.ORG_NOUNS,
+                                   person=dets[0].lower_ == "the" and person_noun(tok))
+            if hit.name:
+                return hit, None
+        return Speaker(self.phrase(tok), None), lemma
+
+    def phrase(self, tok: Token) -> str:
+        """An anonymous source as written ("a person familiar with the talks"), article dropped."""
+        toks = []
+        for t in tok.subtree:
+            if t.i > tok.i and (t.text in (",", "(", "—", "–", ";") or t.dep_ in ("relcl", "appos")
+                                or t.lower_ in ("who", "which", "that")):
+                break
+            toks.append(t)
+        toks = [t for t in toks if not t.is_space][:14]
+        while toks and (toks[0].lower_ in CL.ARTICLES or toks[0].is_punct):
+            toks = toks[1:]
+        while toks and toks[-1].is_punct:
+            toks = toks[:-1]
+        if not toks:
+            return tok.text
+        text = self.index.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+        return " ".join(text.replace("\u201c", "").replace("\u201d", "").replace('"', "").split())
+
+    # ------------------------------------------------------------------ descriptions
+    def description(self, key: str, pos: int, org: bool = False, person: bool = False) -> Speaker:
+        """Referent of a definite description ("the spokesman", "the agency", "age:26")."""
+        if org:
+            hit = self.recent_mention(pos, ("ORG",), None)
+            if hit is not None:
+                return hit
+        best = None
+        for p, r, spk in self.roles:  # learned from the text: valid for the whole article
+            if p < pos and r == key:
+                best = spk
+        for p, r, spk in reversed(self.noted_roles if best is None else []):  # introduced with a quote
+            if p < pos and r == key and pos - p < 2 * PRONOUN_WINDOW:
+                best = spk
+                break
+        if best is not None:
+            return best
+        if person:
+            return self.salient_person(pos, None) or NO_SPEAKER
+        return NO_SPEAKER
+
+    def document_author(self, tok: Token) -> Speaker | None:
+        """The source a document noun stands for: the author a statement names ("a KH statement"
+        -> KH); a bare definite one ("the lawsuit") is its earlier author's ("X's lawsuit");
+        other documents are given as written (None here)."""
+        lemma = tok.lemma_.lower()
+        if lemma in CL.STATEMENT_NOUNS:
+            author = self.author_in_phrase(tok)
+            if author is not None:
+                return author
+        agent = self._agent(tok)
+        if agent is not None:  # "a study released Monday by X", "a suit filed by X"
+            return agent
+        mods = [c for c in tok.children if c.dep_ not in ("det", "punct")]
+        dets = [c for c in tok.children if c.dep_ == "det"]
+        if mods or not dets or dets[0].lower_ not in CL.DEFINITE:
+            return None
+        for p, noun, spk in reversed(self.authors):
+            if p < tok.idx and noun == lemma and tok.idx - p < 2 * PRONOUN_WINDOW:
+                return Speaker(f"{spk.name}'s {tok.text.lower()}", spk.type, spk.gender)
+        return None
+
+    def _agent(self, tok: Token) -> Speaker | None:
+        """The agent of a participle or relative clause on a document noun ("… released by X")."""
+        for clause in tok.children:
+            if clause.dep_ not in ("acl", "relcl"):
+                continue
+            for prep in clause.children:
+                if prep.dep_ == "agent":
+                    for c in prep.children:
+                        if c.dep_ == "pobj" and (c.pos_ == "PROPN" or c.i in self.tok_ent):
+                            spk = self.speaker_of(c)[0]
+                            if spk.name:
+                                return spk
+        return None
+
+    def author_in_phrase(self, tok: Token) -> Speaker | None:
+        """Author named in a document's own phrase: "a KH statement", "the group's report",
+        "a statement from X", "a suit filed by X"."""
+        cands = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod")]
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                cands += [c for c in prep.children if c.dep_ == "pobj"]
+        agent = self._agent(tok)
+        if agent is not None:  # "a lawsuit filed by X"
+            return agent
+        for c in cands:
+            if c.pos_ == "PROPN" or c.i in self.tok_ent or (c.pos_ == "PRON" and c.dep_ == "poss"):
+                spk = self.speaker_of(c)[0]
+                if spk.name:
+                    return spk
+        return None
+
+    # ------------------------------------------------------------------ pronouns and salience
+    def pronoun(self, low: str, pos: int) -> Speaker:
+        if low in CL.PRONOUNS_PERSON_M or low in CL.PRONOUNS_PERSON_F:
+            want = "m" if low in CL.PRONOUNS_PERSON_M else "f"
+            return self.salient_person(pos, want) or NO_SPEAKER
+        if low in CL.PRONOUNS_NEUTER:
+            return self._last_spoken(pos, lambda s: s.type in ("ORG", "GPE", "NORP")) or NO_SPEAKER
+        if low in CL.PRONOUNS_PLURAL:
+            return self._last_spoken(pos, lambda s: s.type in ("ORG", "NORP") or (
+                s.type is None and not looks_like_name(s.name) and s.name.lower().endswith("s"))) or NO_SPEAKER
+        return NO_SPEAKER
+
+    def _last_spoken(self, pos: int, ok, with_pos: bool = False):
+        for p, spk in reversed(self.spoken):
+            if p >= pos:
+                continue
+            if pos - p > PRONOUN_WINDOW:
+                break
+            if ok(spk):
+                return (p, spk) if with_pos else spk
+        return None
+
+    def salient_person(self, pos: int, gender: str | None) -> Speaker | None:
+        """The person a singular pronoun or description at ``pos`` most likely refers to: the later
+        of the last quoted person and the last person who was a clause subject (agreeing in
+        gender), else the last person mentioned."""
+        by_speaker = self._last_spoken(pos, lambda s: s.type in ("PERSON", None) and looks_like_name(s.name)
+                                       and (gender is None or s.gender in (None, gender)), with_pos=True)
+        by_subject = self.recent_mention(pos, ("PERSON",), gender, subject=True, with_pos=True)
+        if by_subject and (by_speaker is None or by_subject[0] > by_speaker[0]):
+            return by_subject[1]
+        if by_speaker is not None:
+            return by_speaker[1]
+        return self.recent_mention(pos, ("PERSON",), gender)
+
+    def recent_mention(self, pos: int, types: tuple[str, ...], gender: str | None, subject: bool = False,
+                       with_pos: bool = False, after: int = -1):
+        """The last entity mention before ``pos`` (and after ``after``) of one of ``types``, outside
+        quotes and furniture, agreeing in gender; only clause subjects when ``subject``."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            if pos - m.start > PRONOUN_WINDOW or m.start <= after:
+                break
+            i -= 1
+            if subject and not m.subject:
+                continue
+            if m.ent.type not in types:
+                continue
+            spk = self.speaker(m.ent)
+            if gender is not None and spk.gender not in (None, gender):
+                continue
+            return (m.start, spk) if with_pos else spk
+        return None
+
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
+
+
+def _age_key(tok: Token) -> str | None:
+    """"the 26-year-old" -> "age:26"."""
+    m = CL.AGE_RE.search(" ".join(t.text for t in tok.subtree if t.i <= tok.i))
+    return f"age:{m.group(1)}" if m else None
+
+
+# ---------------------------------------------------------------------- building
+
+
+def _collect_mentions(co: Coref) -> None:
+    doc, idx = co.doc, co.index
+    for ent in co.entities:
+        for s, e in ent.mentions:
+            a, b = idx.first_tok_from(s), idx.first_tok_from(e)
+            if a >= len(doc) or b <= a:
+                continue
+            for i in range(a, b):
+                co.tok_ent.setdefault(i, ent)
+            if idx.tok_para[a] in co.furniture or (co.in_quote and co.in_quote[a]):
+                continue
+            span = doc[a:b]
+            subj = span.root.dep_ in SUBJ_DEPS
+            co.mentions.append(_Mention(s, e, ent, subj))
+    co.mentions.sort(key=lambda m: m.start)
+
+
+def _learn_gender(co: Coref) -> None:
+    """Gender of people from titles ("Mr.", "Ms.") and the pronouns right after their mentions."""
+    votes: dict[str, list[int]] = {}
+    for m in CL.HONORIFIC_RE.finditer(co.index.text):
+        v = votes.setdefault(m.group(2), [0, 0])
+        v[0 if m.group(1) in CL.MALE_HONORIFICS else 1] += 3
+    person = [m for m in co.mentions if m.ent.type == "PERSON"]
+    doc, idx = co.doc, co.index
+    for k, m in enumerate(person):
+        limit = person[k + 1].start if k + 1 < len(person) else len(idx.text)
+        a = idx.first_tok_from(m.end)
+        end = idx.sent_end[a] if a < len(doc) else len(doc)
+        end = idx.sent_end[end] if end < len(doc) else end  # this sentence and the next
+        v = votes.setdefault(co.canonical(m.ent).split()[-1], [0, 0])
+        for t in doc[a:end]:
+            if t.idx >= limit:
+                break
+            if t.lower_ in CL.PRONOUNS_PERSON_M or t.lower_ == "his":
+                v[0] += 1
+            elif t.lower_ in CL.PRONOUNS_PERSON_F or t.lower_ == "hers":
+                v[1] += 1
+    for name, (mv, fv) in votes.items():
+        if mv != fv:
+            co.gender[name] = "m" if mv > fv else "f"
+
+
+def _learn_roles(co: Coref) -> None:
+    """Role nouns and ages next to person names ("Surrey mayor Doug McCallum", "Kirby, the
+    spokesman", "Jane Doe, 26,")."""
+    doc = co.doc
+    for m in co.mentions:
+        if m.ent.type not in ("PERSON", "ORG"):  # the small model takes some people for groups
+            continue
+        a, b = co.index.first_tok_from(m.start), co.index.first_tok_from(m.end)
+        span = doc[a:b]
+        head = span.root
+        keys = []
+        for c in head.children:
+            if c.i < span.start and c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "PROPN") \
+                    and c.i not in co.tok_ent:
+                keys.append(c.lemma_.lower())
+            if c.dep_ == "appos" and c.pos_ == "NOUN":
+                keys.append(c.lemma_.lower())
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            keys.append(head.head.lemma_.lower())
+        if b + 2 < len(doc) and doc[b].text == "," and doc[b + 1].like_num and doc[b + 2].text in (",", ")"):
+            keys.append(f"age:{doc[b + 1].text}")
+        if m.ent.type != "PERSON":  # a person role next to it tells that it is a person
+            keys = [k for k in keys if k in CL.PERSON_NOUNS]
+        spk = co.speaker(m.ent)
+        co.roles.extend((m.start, k, spk) for k in keys)
+    co.roles.sort(key=lambda r: r[0])
+
+
+def _learn_authors(co: Coref) -> None:
+    """"X released a report", "X filed a lawsuit", "X's statement": the author of each document
+    noun, so that "the report says" later stands for X."""
+    for t in co.doc:
+        lemma = t.lemma_.lower()
+        if lemma not in CL.DOCUMENT_NOUNS or t.pos_ != "NOUN":
+            continue
+        author = None
+        if t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in CL.ISSUE_VERBS:
+            subs = [c for c in t.head.children if c.dep_ in SUBJ_DEPS and c.i != t.i]
+            subs += [p for agent in t.head.children if agent.dep_ == "agent" for p in agent.children]
+            for s in subs:
+                spk = co.speaker_of(s)[0]
+                if spk.name and (s.pos_ == "PROPN" or s.i in co.tok_ent or s.pos_ == "PRON"):
+                    author = spk
+                    break
+        if author is None:
+            author = co.author_in_phrase(t)
+        if author is not None and author.name:
+            co.authors.append((t.idx, lemma, author))
+
+
+def _find_furniture(co: Coref) -> None:
+    """Paragraph numbers of captions, credits, bylines, contributor lines and subheadings."""
+    text, idx = co.index.text, co.index
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group().strip()
+        if not line:
+            continue
+        if CL.FURNITURE_RE.search(line) or _is_subheading(line):
+            co.furniture.add(idx.para_of_char(m.start() + (len(m.group()) - len(m.group().lstrip()))))
+
+
+def _is_subheading(line: str) -> bool:
+    words = line.split()
+    return (len(words) <= CL.SUBHEADING_MAX_WORDS and not line.endswith(CL.SENTENCE_ENDS)
+            and not any(c in line for c in "\"\u201c\u201d") and line[:1].isupper())
+
+
+def build_coref(doc: Doc, entities: list[Entity], in_quote: list[bool] | None = None) -> Coref:
+    """The coreference layer of one parsed body (``in_quote``: per token, inside quote marks)."""
+    co = Coref(doc, entities, index_of(doc), in_quote=in_quote)
+    _find_furniture(co)
+    _collect_mentions(co)
+    _learn_gender(co)
+    _learn_roles(co)
+    _learn_authors(co)
+    return co

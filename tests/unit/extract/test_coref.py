@@ -1,0 +1,121 @@
+"""Unit tests of the coreference layer on texts written for these tests."""
+
+from __future__ import annotations
+
+from etl.extract.coref import build_coref, given_name_gender
+from etl.extract.docindex import index_of
+from etl.extract.entities import extract_entities
+from etl.extract.quotes import extract_quotes
+from etl.nlp import get_nlp
+
+
+def _coref(text: str):
+    doc = get_nlp()(text)
+    ents = extract_entities(doc)
+    return doc, ents, build_coref(doc, ents)
+
+
+def _subject_of(doc, verb: str, nth: int = 0):
+    hits = [t for t in doc if t.text == verb]
+    v = hits[nth]
+    return next(c for c in v.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def test_docindex_paragraphs_and_sentences():
+    doc = get_nlp()("First line here. Second sentence.\n\nNew paragraph now.")
+    idx = index_of(doc)
+    first, new = doc[0], [t for t in doc if t.text == "New"][0]
+    assert idx.same_para(doc[0], doc[3])
+    assert not idx.same_para(first, new)
+    assert idx.text == doc.text
+    assert idx.sent_start[new.i] == new.i
+
+
+def test_surname_resolves_to_full_name():
+    _, _, co = _coref("Harbour director Maren Falkner opened the pier. Falkner said it cost little.")
+    assert co.resolve("Falkner") == "Maren Falkner"
+
+
+def test_pronoun_agrees_in_gender():
+    text = ("Tobias Ostrow met Greta Lindqvist at the depot on Monday. "
+            "She said the buses would run all night.")
+    doc, _, co = _coref(text)
+    assert co.speaker_of(_subject_of(doc, "said"))[0].name == "Greta Lindqvist"
+    assert co.resolve("he", len(text)) == "Tobias Ostrow"
+
+
+def test_given_name_gender_from_name_list():
+    assert given_name_gender("Greta") == "f"
+    assert given_name_gender("Tobias") == "m"
+    assert given_name_gender("Xq") is None
+
+
+def test_definite_description_from_apposition():
+    text = ("Nadia Haddou, the spokeswoman of the water board, spoke first. "
+            "Later the spokeswoman said the pumps were fixed.")
+    doc, _, co = _coref(text)
+    assert co.speaker_of(_subject_of(doc, "said"))[0].name == "Nadia Haddou"
+    assert co.resolve("the spokeswoman", len(text)) == "Nadia Haddou"
+
+
+def test_age_description():
+    text = ("Rafael Moreau, 26, was hurt in the crash. "
+            "The 26-year-old said he could not see the road.")
+    doc, _, co = _coref(text)
+    assert co.speaker_of(_subject_of(doc, "said"))[0].name == "Rafael Moreau"
+
+
+def test_document_noun_stands_for_its_author():
+    text = ("The Valley Water Board filed a lawsuit against the county on Monday. "
+            "The lawsuit says the county dumped waste in the river.")
+    doc, _, co = _coref(text)
+    spk = co.speaker_of(_subject_of(doc, "says"))[0]
+    assert spk.name == "Valley Water Board's lawsuit"
+
+
+def test_statement_with_its_author():
+    text = "A Northern Growers Union statement said the harvest was late."
+    doc, _, co = _coref(text)
+    assert co.speaker_of(_subject_of(doc, "said"))[0].name == "Northern Growers Union"
+
+
+def test_document_with_agent_is_its_author():
+    text = ("The crop was small, according to a study released on Monday by the Northern Growers "
+            "Union.")
+    doc, ents, _ = _coref(text)
+    q = extract_quotes(doc, ents)
+    assert q and q[0].speaker == "Northern Growers Union"
+
+
+def test_furniture_is_no_source_of_speakers():
+    text = ("Bruno Castell spoke at the rally on Sunday.\n\n"
+            "Photo: Emil Weyland / Getty Images\n\n"
+            "He said the vote would be close.")
+    doc, _, co = _coref(text)
+    assert co.speaker_of(_subject_of(doc, "said"))[0].name == "Bruno Castell"
+    assert co.is_furniture(text.index("Photo"))
+
+
+def test_follow_on_quote_takes_current_speaker():
+    text = ("\u201cThe ferries will run all winter,\u201d said Leona Brandvik, the harbour manager.\n\n"
+            "\u201cNobody should have to wait an hour in the cold for a boat.\u201d")
+    doc = get_nlp()(text)
+    qs = extract_quotes(doc, extract_entities(doc))
+    second = [q for q in qs if "Nobody" in q.text][0]
+    assert second.speaker == "Leona Brandvik"
+
+
+def test_new_subject_resets_current_speaker():
+    text = ("\u201cThe ferries will run all winter,\u201d said Leona Brandvik, the harbour manager.\n\n"
+            "Oskar Weyland, a fisherman who uses the pier every day, disagrees.\n\n"
+            "\u201cThe boats have been late every single morning since the new schedule began.\u201d")
+    doc = get_nlp()(text)
+    qs = extract_quotes(doc, extract_entities(doc))
+    last = [q for q in qs if "boats have been late" in q.text][0]
+    assert last.speaker == "Oskar Weyland"
+
+
+def test_resolve_unknown_returns_none():
+    _, _, co = _coref("The weather was mild on Monday.")
+    assert co.resolve("she", 10) is None
+    assert co.resolve("") is None
