@@ -93,6 +93,7 @@ def main(verbose: int, debug: bool) -> None:
 @click.option("--batch-size", default=16, show_default=True, help="Articles per spaCy batch.")
 def extract(files: tuple[str, ...], jsonl: bool, batch_size: int) -> None:
     """Extract FILES and print the JSON contract, one line per file; no database involved."""
+    from etl.load import storable
     from etl.pipeline import extract_paths
 
     out = sys.stdout
@@ -101,6 +102,7 @@ def extract(files: tuple[str, ...], jsonl: bool, batch_size: int) -> None:
             record = error_record(item.source.path, item.error or "unknown error")
         else:
             record = article_record(item.article)
+        record["source_path"] = storable(record["source_path"])  # undecodable name bytes as \xNN
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         out.flush()
 

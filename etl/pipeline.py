@@ -34,7 +34,14 @@ from etl.db.errors import (
 from etl.enrich import enrich
 from etl.extract import extract_all
 from etl.ingest import discover, read_source
-from etl.load import LoadOutcome, existing_articles, load_article, record_duplicate, record_rejected
+from etl.load import (
+    LoadOutcome,
+    existing_articles,
+    load_article,
+    record_duplicate,
+    record_rejected,
+    storable,
+)
 from etl.models import Article, SourceFile
 from etl.runs import Heartbeat, close_dead_runs, finish_run, start_run
 from etl.settings import get_settings
@@ -220,7 +227,7 @@ class _Recorder:
         self.engine, self.run_id, self.summary, self.on_file = engine, run_id, summary, on_file
 
     def done(self, src: SourceFile, outcome: LoadOutcome) -> LoadOutcome:
-        self.summary.count(outcome.status, src.path, outcome.reason)
+        self.summary.count(outcome.status, storable(src.path), outcome.reason)  # printable, as stored
         if self.on_file:
             self.on_file(src.path, outcome.status)
         return outcome
@@ -290,7 +297,7 @@ def process_batch(
     sources = read_sources(paths)  # the reading step
     if dry_run:
         for item in extract_sources(sources, batch_size):
-            summary.count("rejected" if item.article is None else "loaded", item.source.path, item.error)
+            summary.count("rejected" if item.article is None else "loaded", storable(item.source.path), item.error)
             if on_file:
                 on_file(item.source.path, "rejected" if item.article is None else "loaded")
         return summary
