@@ -68,7 +68,8 @@ def newsetl_ingest():
     def plan(params=None, dag_run=None) -> list[list[str]]:
         try:
             return orch.plan_batches(
-                params["inbox"], params["include"], batch_size=params["batch_size"], max_files=params["max_files"]
+                params["inbox"], params["include"], batch_size=params["batch_size"], max_files=params["max_files"],
+                storage_conn_id=params.get("storage_conn_id"),
             )["batches"]
         except Exception as exc:
             if not params["dry_run"]:
@@ -84,7 +85,7 @@ def newsetl_ingest():
         try:
             return orch.run_batch(
                 paths, record_id, reprocess=params["reprocess"], dry_run=params["dry_run"],
-                batch_size=params["batch_size"], url=url,
+                batch_size=params["batch_size"], url=url, storage_conn_id=params.get("storage_conn_id"),
             )
         except Exception as exc:
             if url:

@@ -119,8 +119,23 @@ def _uses_embedded_db() -> bool:
     return get_settings().database_url is None
 
 
+def _inbox_argument(ctx, param, value: str) -> str:
+    """A local path that exists, or an object-storage URL (s3://bucket/prefix)."""
+    from etl.ingest.objects import OBJECT_PROTOCOLS
+
+    scheme = value.partition("://")[0].lower() if "://" in value else None
+    if scheme in OBJECT_PROTOCOLS:
+        return value
+    local = value[len("file://") :] if scheme == "file" else value
+    if scheme is not None and scheme != "file":
+        raise click.BadParameter(f"{scheme}:// is not supported (object storage: {', '.join(OBJECT_PROTOCOLS)})")
+    if not os.path.lexists(local):
+        raise click.BadParameter(f"{local!r} does not exist")
+    return local
+
+
 @main.command("run")
-@click.argument("inbox", type=click.Path(exists=True))
+@click.argument("inbox", callback=_inbox_argument)
 @click.option("--include", multiple=True, default=("*",), show_default=True, help="Glob of files to take (repeatable).")
 @click.option("--exclude", multiple=True, help="Glob of files to skip (repeatable).")
 @click.option("--reprocess", is_flag=True, help="Extract and load again files whose content is already loaded.")
@@ -129,10 +144,13 @@ def _uses_embedded_db() -> bool:
 @click.option("--max-files", type=click.IntRange(min=1), default=None, help="Take at most this many files.")
 @click.option("--no-progress", is_flag=True, help="No progress bar (it is also off when stderr is not a terminal).")
 def run_cmd(inbox, include, exclude, reprocess, dry_run, batch_size, max_files, no_progress) -> None:
-    """Ingest INBOX (a folder, searched recursively, or one file) into the warehouse.
+    """Ingest INBOX (a folder, searched recursively, one file, or s3://bucket/prefix) into the warehouse.
 
-    Takes .html, .htm, .txt and their .gz forms. Every file gets a ledger row: loaded,
-    duplicate (content already loaded) or rejected (with the reason). With the embedded
+    Takes .html, .htm, .txt, WARC (.warc, .arc: one source per HTML response record) and
+    crawler JSON (.json, .jsonl: one source per object / line), and their .gz forms. Object
+    storage credentials come from the standard AWS_* environment variables. Every source
+    gets a ledger row: loaded, duplicate (content already loaded) or rejected (with the
+    reason). With the embedded
     database the schema is migrated to head first; with NEWSETL_DATABASE_URL run
     `newsetl db upgrade` yourself.
     """
@@ -162,7 +180,7 @@ def run_cmd(inbox, include, exclude, reprocess, dry_run, batch_size, max_files, 
         click.echo(f"closed run {run_id} as failed: {reason}")
     _print_summary(result)
     if result.summary.files_seen == 0:
-        console.print(f"[yellow]no .html/.htm/.txt(.gz) files found under {inbox}")
+        console.print(f"[yellow]no article files (.html/.htm/.txt, WARC, JSON; .gz too) found under {inbox}")
     if result.status == "failed":
         sys.exit(EXIT_FAILED)
 

@@ -107,6 +107,19 @@ def storable(text: str | None, limit: int | None = None) -> str | None:
 # -------------------------------------------------------------------------------------- ledger
 
 
+def source_columns(src: SourceFile) -> dict:
+    """Ledger columns that describe the source itself: container metadata and decoding repairs."""
+    meta = src.meta or {}
+    return {
+        "url": storable(meta.get("url")),
+        "fetched_at": parse_published(meta.get("fetched")),
+        "etag": storable(meta.get("etag")),
+        "object_version": storable(meta.get("version")),
+        "replaced_bytes": src.replaced_bytes,
+        "removed_chars": src.removed_chars,
+    }
+
+
 def _keep_loaded(old, new):
     """Seeing an already loaded file again (a later run, or a retried task) keeps ``loaded``."""
     return sa.and_(old.status == "loaded", new.status == "duplicate", old.article_id == new.article_id)
@@ -126,6 +139,7 @@ def write_ledger(conn: Connection, src: SourceFile, outcome: LoadOutcome, run_id
         article_id=outcome.article_id,
         first_run_id=run_id,
         last_run_id=run_id,
+        **source_columns(src),
     )
     old, new = ingest_ledger.c, stmt.excluded
     same_file_again = _keep_loaded(old, new)
@@ -138,6 +152,7 @@ def write_ledger(conn: Connection, src: SourceFile, outcome: LoadOutcome, run_id
             "size": new.size,
             "format": new.format,
             "encoding": new.encoding,
+            **{name: new[name] for name in source_columns(src)},
             "last_run_id": new.last_run_id,
             # A retried task of the same run sees the file again: that is not another sighting.
             "times_seen": old.times_seen

@@ -20,7 +20,13 @@ QUALITY_FLAGS = ("no_title", "no_date", "empty_extraction", "replaced_bytes", "r
 
 @dataclass
 class SourceFile:
-    """One input file as read from the inbox."""
+    """One source as read from the inbox: a file, a WARC record, a JSON line or an object.
+
+    ``path`` is its locator (the ledger key, see ``etl.ingest.locators``); ``meta`` holds what
+    the container said about it: ``url``, ``published`` (ISO), ``fetched`` (ISO, e.g. WARC-Date),
+    ``title``, ``authors`` (list), ``language``, ``site_name``, ``etag``, ``version``,
+    ``record_offset``, ``line``.
+    """
 
     path: str
     sha256: str
@@ -31,6 +37,7 @@ class SourceFile:
     error: str | None = None  # why the file is rejected; None when it is readable
     replaced_bytes: int = 0  # invalid byte sequences decoded as U+FFFD
     removed_chars: int = 0  # NUL and other control characters PostgreSQL cannot store, removed
+    meta: dict = field(default_factory=dict)
 
 
 @dataclass

@@ -84,9 +84,17 @@ def param_specs() -> dict[str, dict[str, Any]]:
             "type": "string",
             "minLength": 1,
             "title": "Inbox",
-            "description": "Folder (searched recursively) or single file to ingest, as seen by the "
-            "workers; a file:// URL is accepted, other URLs (s3://, http://) are not supported yet. "
+            "description": "Folder (searched recursively), single file or object-storage prefix "
+            "(s3://bucket/prefix) to ingest, as seen by the workers; file:// URLs are accepted. "
             "Default: NEWSETL_INBOX.",
+        },
+        "storage_conn_id": {
+            "default": "aws_default",
+            "type": "string",
+            "title": "Object storage connection",
+            "description": "Airflow connection for an s3:// (or other object storage) inbox, read "
+            "through ObjectStoragePath; when it is not defined, the standard AWS_* environment "
+            "variables of the workers are used.",
         },
         "include": {
             "default": "*",
@@ -281,15 +289,19 @@ def record_failure(key: str, step: str, exc: BaseException, url: str | None = No
         log.warning("could not record the failure of %s on run %s: %s", step, key, inner)
 
 
-def resolve_inbox(inbox: str) -> Path:
-    """Local path of the inbox parameter; a clear InboxError for unsupported URLs or missing paths."""
+def resolve_inbox(inbox: str) -> Path | str:
+    """Local path (or object-storage URL) of the inbox parameter; InboxError when unusable."""
+    from etl.ingest.objects import OBJECT_PROTOCOLS
+
     inbox = inbox.strip()
     if "://" in inbox:
         scheme, _, rest = inbox.partition("://")
+        if scheme.lower() in OBJECT_PROTOCOLS:
+            return inbox
         if scheme.lower() != "file":
             raise InboxError(
-                f"inbox {inbox!r}: {scheme}:// URLs are not supported yet; copy or mount the files "
-                "and give a folder path the workers can read"
+                f"inbox {inbox!r}: {scheme}:// URLs are not supported; give a folder path the "
+                f"workers can read or an object-storage URL ({', '.join(OBJECT_PROTOCOLS)})"
             )
         inbox = rest
     path = Path(inbox).expanduser()
@@ -305,15 +317,24 @@ def plan_batches(
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_files: int | None = None,
     max_batches: int = MAX_BATCHES,
+    storage_conn_id: str | None = None,
 ) -> dict[str, Any]:
-    """Discover the inbox's files and split them into at most ``max_batches`` batches of paths."""
+    """Discover the inbox's sources and split their locators into at most ``max_batches`` batches.
+
+    Locators are file paths, WARC records (``FILE#offset=N``), JSON lines (``FILE#line=N``) or
+    object URLs: only these strings travel through XCom, never payloads.
+    """
     from etl.ingest import discover
 
     if batch_size < 1:
         raise ValueError("batch_size must be ≥ 1")
     root = resolve_inbox(inbox)
+    use_storage_connection([str(root)], storage_conn_id)
     patterns = [include] if isinstance(include, str) else list(include)
-    paths = discover(root, patterns)
+    try:
+        paths = discover(root, patterns)
+    except FileNotFoundError as exc:
+        raise InboxError(f"{exc} (the path must exist where the tasks run)") from exc
     if max_files is not None:
         paths = paths[:max_files]
     size = max(batch_size, math.ceil(len(paths) / max_batches)) if paths else batch_size
@@ -324,6 +345,20 @@ def plan_batches(
     return {"inbox": str(root), "files": len(paths), "batch_size": size, "batches": batches}
 
 
+def use_storage_connection(locators: Sequence[str], conn_id: str | None) -> None:
+    """Read the object-storage locators among ``locators`` through the Airflow connection ``conn_id``."""
+    from etl.ingest import objects
+
+    if not conn_id:
+        return
+    first_of: dict[str, str] = {}  # protocol → one object URL of it
+    for loc in locators:
+        if objects.is_remote(loc):
+            first_of.setdefault(objects.split(loc)[0], loc)
+    for url in first_of.values():
+        objects.attach_connection(url, conn_id)
+
+
 def run_batch(
     paths: Sequence[str],
     run_id: int | None,
@@ -332,6 +367,7 @@ def run_batch(
     dry_run: bool = False,
     batch_size: int = DEFAULT_BATCH_SIZE,
     url: str | None = None,
+    storage_conn_id: str | None = None,
 ) -> dict[str, Any]:
     """One mapped task: :func:`etl.pipeline.process_batch` (with the run's heartbeat); returns
     the JSON summary. Logs how long loading the spaCy model took in this task process."""
@@ -339,6 +375,7 @@ def run_batch(
     from etl.pipeline import process_batch
     from etl.runs import Heartbeat
 
+    use_storage_connection(paths, storage_conn_id)
     engine = None if dry_run else _engine(url)
     spacy_batch = max(1, min(batch_size, 64))
     had_model, t0 = nlp.get_nlp.cache_info().currsize > 0, time.monotonic()
@@ -623,7 +660,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     import warnings
 
     warnings.filterwarnings("ignore", message=r".*httpx.*starlette\.testclient")
-    conf = {**json.loads(args.conf), "inbox": str(Path(args.inbox).resolve())}
+    inbox = args.inbox if "://" in args.inbox else str(Path(args.inbox).resolve())
+    conf = {**json.loads(args.conf), "inbox": inbox}
     t0 = time.monotonic()
     dr = dag_test(conf)
     state = str(getattr(dr.state, "value", dr.state))

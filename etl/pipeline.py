@@ -33,7 +33,7 @@ from etl.db.errors import (
 )
 from etl.enrich import enrich
 from etl.extract import extract_all
-from etl.ingest import discover, read_source
+from etl.ingest import apply_meta, discover, expand, read_source
 from etl.load import (
     LoadOutcome,
     existing_articles,
@@ -97,7 +97,7 @@ def _too_long(body: str) -> str | None:
 
 def _clean_one(src: SourceFile) -> tuple[Article | None, str | None]:
     try:
-        doc = clean(src)
+        doc = apply_meta(clean(src), src.meta)  # container metadata (crawler, WARC) wins
     except ValueError as exc:
         return None, str(exc)
     except Exception as exc:  # a parser crash on one file must not stop the run
@@ -168,7 +168,7 @@ def extract_sources(sources: Iterable[SourceFile], batch_size: int = 16) -> Iter
 def extract_paths(paths: Iterable[str], batch_size: int = 16) -> Iterator[Extracted]:
     """Extract every path, ``batch_size`` files at a time (bounded memory for long lists)."""
     batch: list[str] = []
-    for path in paths:
+    for path in (loc for p in paths for loc in expand(str(p))):  # WARC / JSON lines: their records
         batch.append(path)
         if len(batch) >= batch_size:
             yield from extract_sources(read_sources(batch), batch_size)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +27,27 @@ class SettingError(ValueError):
         self.hint = f"fix or unset {name} (the README's Configuration table lists every setting)"
 
 
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class IngestLimits:
+    """Size limits of the ingest stage (bytes); each one is an environment variable."""
+
+    max_file_bytes: int = 20 * MIB  # NEWSETL_MAX_FILE_BYTES: one article file or object as stored
+    max_decompressed_bytes: int = 20 * MIB  # NEWSETL_MAX_DECOMPRESSED_BYTES: what one .gz may expand to
+    max_record_bytes: int = 20 * MIB  # NEWSETL_MAX_RECORD_BYTES: one WARC payload or JSON line/object
+
+
+def ingest_limits() -> IngestLimits:
+    d = IngestLimits()
+    return IngestLimits(
+        max_file_bytes=_int("NEWSETL_MAX_FILE_BYTES", d.max_file_bytes),
+        max_decompressed_bytes=_int("NEWSETL_MAX_DECOMPRESSED_BYTES", d.max_decompressed_bytes),
+        max_record_bytes=_int("NEWSETL_MAX_RECORD_BYTES", d.max_record_bytes),
+    )
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str | None  # NEWSETL_DATABASE_URL; None → embedded PostgreSQL
@@ -40,6 +61,7 @@ class Settings:
     heartbeat_seconds: int  # NEWSETL_HEARTBEAT_SECONDS: a running run's heartbeat period
     run_stale_minutes: int  # NEWSETL_RUN_STALE_MINUTES: no heartbeat for this long → run died
     connect_timeout: int  # NEWSETL_CONNECT_TIMEOUT: seconds to wait for the warehouse
+    ingest: IngestLimits = field(default_factory=lambda: ingest_limits())  # NEWSETL_MAX_*_BYTES
 
 
 def _int(name: str, default: int, minimum: int = 1) -> int:

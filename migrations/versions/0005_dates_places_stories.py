@@ -1,7 +1,7 @@
 """event dates, places, stories, normalised names; reporting views that use them
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004 (re-chained after 0004_source_kinds when merging main into i14-ingest)
 Create Date: 2026-12-01 10:00:00
 
 Columns: articles.published_source and the story columns (story_id, story_similarity, minhash,
@@ -27,7 +27,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0005"
-down_revision: str | None = "0003"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -96,7 +96,9 @@ def test_ingest_dag_params_and_their_validation(dagbag):
     from airflow.sdk.exceptions import ParamValidationError
 
     params = dagbag.get_dag("newsetl_ingest").params
-    assert set(params.keys()) == {"inbox", "include", "reprocess", "batch_size", "max_files", "dry_run"}
+    assert set(params.keys()) == {
+        "inbox", "include", "reprocess", "batch_size", "max_files", "dry_run", "storage_conn_id",
+    }
     defaults = params.validate()
     assert defaults["include"] == "*"
     assert defaults["reprocess"] is False and defaults["dry_run"] is False

@@ -50,8 +50,9 @@ def test_plan_keeps_the_number_of_mapped_tasks_bounded(tmp_path):
 
 
 def test_inbox_urls_and_missing_folders_are_refused_clearly(tmp_path):
-    with pytest.raises(orch.InboxError, match="s3:// URLs are not supported"):
-        orch.plan_batches("s3://bucket/inbox")
+    with pytest.raises(orch.InboxError, match="http:// URLs are not supported"):
+        orch.plan_batches("http://example.org/inbox")
+    assert orch.resolve_inbox("s3://bucket/inbox") == "s3://bucket/inbox"  # read in tests/dags/test_dag_sources.py
     with pytest.raises(orch.InboxError, match="inbox not found"):
         orch.plan_batches(str(tmp_path / "missing"))
     assert orch.plan_batches(str(ARTICLES))["files"] == 3
