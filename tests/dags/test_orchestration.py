@@ -90,7 +90,7 @@ def test_unknown_conf_keys_are_refused_with_the_valid_ones():
         orch.check_conf({"inbox": "x", "batchsize": 5, "dryrun": True})
     message = str(info.value)
     assert message.startswith("unknown conf key(s) 'batchsize', 'dryrun': valid keys are ")
-    assert message.endswith("batch_size, dry_run, inbox, include, max_files, reprocess")
+    assert message.endswith("batch_size, dry_run, inbox, include, max_files, reprocess, storage_conn_id")
 
 
 @pytest.mark.integration
