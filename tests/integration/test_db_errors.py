@@ -18,8 +18,8 @@ def test_row_errors_are_not_connection_errors(warehouse):
     warehouse_rows = [
         "INSERT INTO pipeline_runs (run_key, trigger) VALUES ('dup', 't'), ('dup', 't')",  # unique violation
         "INSERT INTO pipeline_runs (run_key, trigger, status) VALUES ('x', 't', 'odd')",  # check violation
-        "INSERT INTO ingest_ledger (path, sha256, size, status, reason) "
-        "SELECT string_agg(md5(random()::text), ''), '', 0, 'rejected', 'r' FROM generate_series(1, 200)",  # index row too large
+        ("INSERT INTO ingest_ledger (path, sha256, size, status, reason) "  # index row too large
+         "SELECT string_agg(md5(random()::text), ''), '', 0, 'rejected', 'r' FROM generate_series(1, 200)"),
         "SELECT 1/0",
     ]
     for sql in warehouse_rows:

@@ -46,9 +46,9 @@ def test_dead_runs_are_closed_and_live_ones_left_alone(warehouse):
     assert set(closed) == {dead, elsewhere, quiet}
     assert closed[dead].startswith("process died: pid ") and closed[dead].endswith("(closed by the test)")
     assert closed[quiet].startswith("no heartbeat for 180 min (NEWSETL_RUN_STALE_MINUTES=60)")
-    for run_id in closed:
+    for run_id, reason in closed.items():
         row = _row(warehouse, run_id)
-        assert row["status"] == "failed" and row["ended_at"] is not None and row["error"] == closed[run_id]
+        assert row["status"] == "failed" and row["ended_at"] is not None and row["error"] == reason
     for run_id in (alive, recent):  # this process is alive; a fresh heartbeat is alive
         assert _row(warehouse, run_id)["status"] == "running"
     assert close_dead_runs(warehouse, found_by="the test", stale_minutes=60) == []
