@@ -262,7 +262,9 @@ class _Recorder:
                 return self.done(src, record_rejected(self.engine, src, reason, self.run_id))
             # The file's own fields cannot be stored (e.g. a locator too long for the index).
             short = dataclasses.replace(src, path=src.path[:1000])
-            return self.done(src, record_rejected(self.engine, short, f"{reason}; {one_line(exc)}", self.run_id))
+            why = reason if one_line(exc) in reason else f"{reason}; {one_line(exc)}"
+            return self.done(src, record_rejected(self.engine, short, f"{why} (locator cut to 1000 characters)",
+                                                  self.run_id))
 
     def lookup(self, hashes: list[str]) -> dict[str, int]:
         try:
