@@ -54,10 +54,17 @@ def _dag_test(inbox, env) -> subprocess.Popen:
     )
 
 
-def test_two_dag_test_runs_at_once_account_for_their_own_files(airflow_home, warehouse, fresh_db_url, inbox):
+def test_two_dag_test_runs_at_once_account_for_their_own_files(airflow_home, warehouse, fresh_db_url, inbox, tmp_path):
     env = {**os.environ, "AIRFLOW_CONN_NEWS_DB": airflow_conn(fresh_db_url),
            "AIRFLOW__LOGGING__LOGGING_LEVEL": "WARNING"}
-    procs = [_dag_test(inbox, env) for _ in range(2)]
+    # Each process gets its own copy of the migrated Airflow metadata DB: SQLite takes one writer
+    # at a time (a deployment shares one PostgreSQL); the race under test is the warehouse's.
+    procs = []
+    for i in range(2):
+        home = tmp_path / f"airflow{i}"
+        shutil.copytree(airflow_home, home)
+        procs.append(_dag_test(inbox, {**env, "AIRFLOW_HOME": str(home),
+                                       "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home}/airflow.db"}))
     outputs = [p.communicate(timeout=900)[0] for p in procs]
     for p, out in zip(procs, outputs, strict=True):
         print(out[-1500:])
