@@ -109,6 +109,16 @@ def _parser(base: dt.date):
     return DateDataParser(languages=["en"], settings=settings)
 
 
+@functools.lru_cache(maxsize=8192)
+def _date_data(text: str, base: dt.date) -> tuple[dt.datetime | None, str | None]:
+    """(date, period) dateparser reads in ``text`` relative to ``base``; wire copies and
+    recurring phrases ("on Feb. 15", "last month") are parsed once per anchor day."""
+    data = _parser(base).get_date_data(text)
+    if data is None:
+        return None, None
+    return data.date_obj, data.period
+
+
 def _period_start(day: dt.date, precision: str) -> dt.date:
     if precision == "week":
         return day - dt.timedelta(days=day.weekday())
@@ -143,16 +153,16 @@ def _parsed(match: _Match, published: dt.date | None) -> EventDate | None:
     text = _STRIP.sub("", _STRIP.sub("", match.text)).strip()
     if match.kind == "explicit":
         text = _WEEKDAY_RE.sub("", text).strip(" ,")
-    data = _parser(published or dt.date(2000, 1, 1)).get_date_data(text)
-    if data is None or data.date_obj is None:
+    date_obj, period = _date_data(text, published or dt.date(2000, 1, 1))
+    if date_obj is None:
         return None
     precision = {"day": "day", "part_of_day": "day", "time": "day", "week": "week",
-                 "month": "month"}.get(data.period or "day")
+                 "month": "month"}.get(period or "day")
     if precision is None:
         return None
     if match.kind == "ago" and precision == "day" and re.search(r"(?i)week", text):
         precision = "week"
-    day = data.date_obj.date()
+    day = date_obj.date()
     if published is not None and day > published:
         return None  # a future date is no event date
     return EventDate(_period_start(day, precision), precision, match.text)
