@@ -1,8 +1,12 @@
 """Throughput against the spaCy floor, workers, the DAG, stages and scaling: prints numbers.
 
-    make bench            # = .venv/bin/python benchmarks/bench_pipeline.py
+    make bench            # = .venv/bin/python benchmarks/bench_pipeline.py (about 15 min)
+    make bench BENCH_N=200   # quick: 200 files, one round, scaling 50 / 100 (a smoke test)
     .venv/bin/python benchmarks/bench_pipeline.py [--files 1000] [--workers N] [--rounds 2]
         [--scaling 250,500] [--no-dag] [--stage-files 300] [--repo PATH] [--json out.json]
+
+``BENCH_N`` (environment) changes the defaults: ``--files BENCH_N``, one round when it is
+under 1,000, scaling at a quarter and a half of it, stages over at most 300 files.
 
 Builds a corpus of ``--files`` invented articles (``benchmarks/corpus.py``: web pages and text
 dumps, varied lengths, planted copies; no network, no evaluation data), then measures, in
@@ -225,12 +229,13 @@ def stage_times(target: Target, corpus: Path, files: int) -> str:
 def main() -> None:
     from etl.settings import cores
 
+    n = int(os.environ.get("BENCH_N") or 1000)
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--files", type=int, default=1000)
+    ap.add_argument("--files", type=int, default=n)
     ap.add_argument("--workers", type=int, default=cores())
-    ap.add_argument("--rounds", type=int, default=2)
-    ap.add_argument("--scaling", default="250,500", help="file counts for the scaling runs ('' for none)")
-    ap.add_argument("--stage-files", type=int, default=300)
+    ap.add_argument("--rounds", type=int, default=2 if n >= 1000 else 1)
+    ap.add_argument("--scaling", default=f"{n // 4},{n // 2}", help="file counts for the scaling runs ('' for none)")
+    ap.add_argument("--stage-files", type=int, default=min(300, n))
     ap.add_argument("--no-dag", action="store_true")
     ap.add_argument("--dag-batch-size", type=int, default=None, help="the DAG's batch_size param (default: its own)")
     ap.add_argument("--repo", type=Path, default=REPO, help="checkout to measure (with its own .venv)")
@@ -239,9 +244,9 @@ def main() -> None:
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args()
 
-    from etl.db.embedded import drop_database, ensure_database
-
     import corpus as corpus_mod
+
+    from etl.db.embedded import drop_database, ensure_database
 
     work = Path(tempfile.mkdtemp(prefix="newsetl-bench-"))
     pgdata = work / "pgdata"

@@ -55,7 +55,9 @@ def get_nlp() -> Language:
     raise RuntimeError("no English spaCy model installed; tried " + "; ".join(errors))
 
 
+@functools.lru_cache(maxsize=1)
 def model_version() -> str:
+    """``name-version`` of the loaded model (``Language.meta`` rebuilds a dict on every read)."""
     nlp = get_nlp()
     return f"{nlp.meta.get('name')}-{nlp.meta.get('version')}"
 

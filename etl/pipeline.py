@@ -33,6 +33,7 @@ from etl.db.errors import (
 )
 from etl.enrich import enrich
 from etl.extract import extract_all
+from etl.extract.casualty_headline import parse_headlines
 from etl.ingest import apply_meta, discover, expand, read_source
 from etl.load import (
     LoadOutcome,
@@ -140,6 +141,14 @@ def _parsed(bodies: list[str], batch_size: int) -> Iterator[object]:
                 yield exc
 
 
+def _parse_headlines(titles: list[str | None]) -> None:
+    """The casualty extractor reads headlines: parse the batch's in one go (never fatal)."""
+    try:
+        parse_headlines(titles)
+    except Exception:  # each headline is then parsed alone, under its article's guard
+        log.warning("parsing the batch's headlines together failed", exc_info=True)
+
+
 def extract_sources(sources: Iterable[SourceFile], batch_size: int = 16) -> Iterator[Extracted]:
     """Clean, parse (``nlp.pipe`` over the batch) and extract; yields in input order.
 
@@ -147,6 +156,7 @@ def extract_sources(sources: Iterable[SourceFile], batch_size: int = 16) -> Iter
     """
     staged = list(_cleaned(sources))
     docs = _parsed([art.doc.body for _, art, _ in staged if art is not None], batch_size)
+    _parse_headlines([art.doc.title for _, art, _ in staged if art is not None])
     for src, art, err in staged:
         if art is None:
             yield Extracted(src, None, err)

@@ -48,7 +48,7 @@ def test_rule_index_finds_the_matchers_matches():
 
 def test_annotations_are_unchanged():
     plain, fast = _pipelines()
-    for a, b in zip(plain.pipe(TEXTS), fast.pipe(TEXTS)):
+    for a, b in zip(plain.pipe(TEXTS), fast.pipe(TEXTS), strict=True):
         assert [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in a] == \
                [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in b]
 
