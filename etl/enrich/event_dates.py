@@ -83,6 +83,13 @@ class _Match:
 
 def find_expressions(text: str) -> list[_Match]:
     """Time expressions in ``text``, left to right, overlaps resolved by EXPRESSIONS order."""
+    return list(_expressions(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _expressions(text: str) -> tuple[_Match, ...]:
+    """:func:`find_expressions`, once per text: every quote of a paragraph searches the same
+    paragraph, and wire copies repeat whole paragraphs."""
     taken: list[_Match] = []
     for kind, pattern in EXPRESSION_RES:
         for m in pattern.finditer(text):
@@ -93,7 +100,7 @@ def find_expressions(text: str) -> list[_Match]:
                 continue
             taken.append(_Match(kind, m.start(), m.end(), m.group(0).strip(),
                                 bool(REPORTING_BEFORE.search(before))))
-    return sorted(taken, key=lambda t: t.start)
+    return tuple(sorted(taken, key=lambda t: t.start))
 
 
 @functools.lru_cache(maxsize=64)
