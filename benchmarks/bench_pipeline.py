@@ -240,7 +240,8 @@ def main() -> None:
     ap.add_argument("--dag-batch-size", type=int, default=None, help="the DAG's batch_size param (default: its own)")
     ap.add_argument("--repo", type=Path, default=REPO, help="checkout to measure (with its own .venv)")
     ap.add_argument("--max-load", type=float, default=0.5)
-    ap.add_argument("--wait", type=float, default=600, help="longest wait for a quiet machine, seconds")
+    ap.add_argument("--wait", type=float, default=float(os.environ.get("BENCH_WAIT") or 120),
+                    help="longest wait for a quiet machine before each measurement, seconds (BENCH_WAIT)")
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args()
 
@@ -291,6 +292,9 @@ def main() -> None:
             args.json.write_text(json.dumps(slim, indent=1))
         for name in ("bench_cli", "bench_dag", "bench_stages", "bench_hold"):
             drop_database(pgdata, name)
+        from etl.db.embedded import server
+
+        server(pgdata).cleanup()  # stop the bench server before its data folder goes
         shutil.rmtree(work, ignore_errors=True)
 
 
