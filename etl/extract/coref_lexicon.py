@@ -64,6 +64,26 @@ ORG_NOUNS = frozenset(
     """.split()
 )
 
+# Head nouns of institutions whose names hold a possessive ("the County Sheriff's Office",
+# "St. Mary's Hospital"); before a person's name a possessive is another entity ("Acme's Jane Doe").
+NAME_HEAD_NOUNS = ORG_NOUNS | frozenset(
+    """
+    office bureau service center centre court clinic school college church police
+    """.split()
+)
+
+# Kinds of institution, by the head noun of a name or a description: "the hospital" is no
+# "Police Department", "the agency" may be the "State Department".
+INSTITUTION_KINDS = {
+    **dict.fromkeys("department agency office bureau administration ministry commission service".split(), "government"),
+    **dict.fromkeys("hospital clinic".split(), "hospital"),
+    **dict.fromkeys("university college school institute academy".split(), "school"),
+    **dict.fromkeys("court".split(), "court"),
+    **dict.fromkeys("church mosque synagogue temple".split(), "worship"),
+    **dict.fromkeys("company firm corporation carrier manufacturer automaker insurer retailer airline bank".split(),
+                    "company"),
+}
+
 # Role nouns for people that the suffix test misses.
 PERSON_NOUNS = frozenset(
     """

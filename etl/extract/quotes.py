@@ -25,9 +25,9 @@ from etl.extract.quote_cues import (
     INDIRECT_LEMMAS,
     NON_SPEAKER_NOUNS,
 )
-from etl.extract.coref import Speaker, build_coref
+from etl.extract.coref import Coref, Speaker, build_coref
 from etl.extract.docindex import index_of
-from etl.extract.quote_marks import QuoteSpan, find_quote_spans
+from etl.extract.quote_marks import QuoteSpan
 from etl.models import Entity, Quote
 
 log = logging.getLogger(__name__)
@@ -210,23 +210,15 @@ class _RunState:
 
 
 class _Extractor:
-    def __init__(self, doc: Doc, entities: list[Entity]):
+    def __init__(self, doc: Doc, co: Coref):
         self.doc = doc
-        self.text = index_of(doc).text
-        self.spans = find_quote_spans(self.text)
-        n = len(doc)
-        self.in_quote = [False] * n
-        self.quote_of_tok: list[int | None] = [None] * n
-        starts = [t.idx for t in doc]
-        for k, sp in enumerate(self.spans):
-            a = bisect.bisect_left(starts, sp.open_pos)
-            b = bisect.bisect_left(starts, sp.outer_end)
-            for i in range(a, b):
-                self.in_quote[i] = True
-                self.quote_of_tok[i] = k
-        self.tok_starts = starts
+        self.co = co
+        self.text = co.index.text
+        self.spans = co.quote_spans
+        self.in_quote = co.in_quote
+        self.quote_of_tok = co.quote_of_tok
+        self.tok_starts = co.index.tok_starts
         self.forced_subject: dict[int, Token] = {}
-        self.co = build_coref(doc, entities, self.in_quote)
 
     # ------------------------------------------------------------------ helpers
     def tok_at(self, char: int) -> int:
@@ -706,12 +698,15 @@ class _Extractor:
         return start, end
 
 
-def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
-    """Direct, mixed and indirect quotes of the parsed body ``doc`` with resolved speakers."""
+def extract_quotes(doc: Doc, entities: list[Entity], coref: Coref | None = None) -> list[Quote]:
+    """Direct, mixed and indirect quotes of the parsed body ``doc`` with resolved speakers.
+
+    ``coref``: the document's coreference layer (built here when not given); the quotes found
+    tell it who spoke where, which the casualty extractor reads after."""
     if not doc.text.strip():
         return []
     try:
-        return _Extractor(doc, entities).run()
+        return _Extractor(doc, coref or build_coref(doc, entities)).run()
     except Exception:  # a bug here must not cost the article its entities and casualties
         log.exception("quote extraction failed; no quotes for this article")
         return []

@@ -119,3 +119,83 @@ def test_resolve_unknown_returns_none():
     _, _, co = _coref("The weather was mild on Monday.")
     assert co.resolve("she", 10) is None
     assert co.resolve("") is None
+
+
+# ---------------------------------------------------------------- shared with the casualty extractor
+
+
+def _all(text: str):
+    from etl.extract import extract_all
+
+    return extract_all(get_nlp()(text))
+
+
+def test_casualty_source_pronoun_agrees_in_gender():
+    _, _, cas = _all("Maria Lopez and Tom Berg visited the ward on Monday. She said four patients had died.")
+    assert [(c.count, c.attribution) for c in cas] == [(4, "Maria Lopez")]
+
+
+def test_casualty_source_they_is_the_group_quoted_before():
+    text = ("The Northfield Ambulance Service said it had sent six crews to the junction. "
+            "They said two drivers were injured.")
+    _, quotes, cas = _all(text)
+    assert quotes[0].speaker == "Northfield Ambulance Service"
+    assert [(c.count, c.attribution) for c in cas] == [(2, "Northfield Ambulance Service")]
+
+
+def test_casualty_source_and_quote_speaker_agree():
+    text = "A nurse at the clinic, Ana Ruiz, said three people had died in the blaze."
+    _, quotes, cas = _all(text)
+    assert [q.speaker for q in quotes] == ["Ana Ruiz"]
+    assert [c.attribution for c in cas] == ["Ana Ruiz"]
+
+
+def test_description_resolves_to_the_person_it_introduced():
+    text = ("Harbour director Ellen Marsh spoke to reporters on Monday. "
+            "The director said the explosion killed two workers.")
+    _, _, cas = _all(text)
+    assert [c.attribution for c in cas] == ["Ellen Marsh"]
+
+
+def test_unnamed_description_takes_its_fuller_earlier_form():
+    text = ("A senior customs officer met the press in the morning. "
+            "The officer said the crates had been opened.")
+    doc, _, co = _coref(text)
+    subj = _subject_of(doc, "said")
+    assert co.resolve(subj) == "senior customs officer"
+    assert co.resolve(subj, brief=True) == "senior customs officer"
+
+
+def test_brief_form_drops_what_follows_the_noun():
+    text = "An engineer close to the project said the bridge was safe."
+    doc, _, co = _coref(text)
+    subj = _subject_of(doc, "said")
+    assert co.resolve(subj) == "engineer close to the project"
+    assert co.resolve(subj, brief=True) == "engineer"
+
+
+def test_institution_name_with_a_possessive_is_one_source():
+    text = "Two hunters were hurt on Sunday, the Granite County Sheriff's Office said."
+    doc, _, co = _coref(text)
+    subj = _subject_of(doc, "said")
+    assert co.resolve(subj) == "Granite County Sheriff's Office"
+
+
+def test_possessive_before_a_person_is_another_entity():
+    text = "Acme's Dana Whitlock said the plant would reopen."
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "Dana Whitlock"
+
+
+def test_institution_description_needs_the_same_kind_of_institution():
+    text = ("Officers of the Lakeside Police Department closed the road. "
+            "The hospital said three patients were in stable condition.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "hospital"
+
+
+def test_institution_description_with_its_own_modifier():
+    text = ("The Lakeside Fire Department sent two trucks. Lakeside Mall stayed closed. "
+            "The fire department said the blaze was out by noon.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "Lakeside Fire Department"
