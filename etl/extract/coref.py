@@ -183,9 +183,9 @@ class Coref:
                     if other is ent or other.type != ent.type:
                         continue
                     otoks = other.name.split()
-                    if len(otoks) > 1 and otoks[pos] == name:
-                        if best is None or len(other.mentions) > len(best.mentions):
-                            best = other
+                    if len(otoks) > 1 and otoks[pos] == name \
+                            and (best is None or len(other.mentions) > len(best.mentions)):
+                        best = other
                 if best is not None:
                     return best.name
         if re.fullmatch(r"[A-Z]{2,6}", name):

@@ -1,6 +1,8 @@
 """Word lists and patterns of the coreference layer (``coref.py``): pronouns, role and document
 nouns, honorifics, page furniture."""
 
+# ruff: noqa: SIM905  (word lists are written as text and split: easier to read and edit)
+
 from __future__ import annotations
 
 import re
@@ -115,7 +117,7 @@ FURNITURE_RE = re.compile(
     |\b(?:photo|photograph)\s+by\b
     |/\s*(?:Getty|AP|Reuters|AFP|The\s+Canadian\s+Press|CP)\b[^\n]{0,20}$
     """,
-    re.I | re.X,
+    re.IGNORECASE | re.VERBOSE,
 )
 SUBHEADING_MAX_WORDS = 8  # a short line without closing punctuation is a subheading
 SENTENCE_ENDS = (".", "!", "?", ":", "\u201d", '"', "'", "\u2019", ")", ";", ",")

@@ -18,15 +18,22 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from etl.extract.coref import Coref, Speaker, build_coref
+from etl.extract.docindex import index_of
 from etl.extract.quote_cues import (
+    ABBREV,
     ALL_PRONOUNS,
+    CONTENT_MARKS,
+    COORDINATORS,
     CUE_FORMS,
     CUE_LEMMAS,
     INDIRECT_LEMMAS,
+    LINKING_OPENERS,
+    MINOR_WORDS,
     NON_SPEAKER_NOUNS,
+    SUBJECT_PRONOUNS,
+    WH_WORDS,
 )
-from etl.extract.coref import Coref, Speaker, build_coref
-from etl.extract.docindex import index_of
 from etl.extract.quote_marks import QuoteSpan
 from etl.models import Entity, Quote
 
@@ -46,9 +53,6 @@ _LABEL_SPEAKER_RE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?):\s+")  # "PE
 PRONOUN_WINDOW = 2500
 
 
-# a second piece opening with one of these goes on with the first piece's statement
-_LINKING_OPENERS = frozenset("so because or".split())
-_ABBREV = frozenset("mr mrs ms dr st jr sr rep sen gov gen lt col sgt capt prof rev hon no vs".split())
 
 
 def _bare_attribution(between: str, continues: bool = False) -> bool:
@@ -64,13 +68,11 @@ def _bare_attribution(between: str, continues: bool = False) -> bool:
         return False
     for m in re.finditer(r"([\w.]*)[.!?]\s+[A-Z]", inner[:-1]):
         word = m.group(1).lower().rstrip(".")
-        if word not in _ABBREV and not (len(word) == 1 or "." in word):
+        if word not in ABBREV and not (len(word) == 1 or "." in word):
             return False
     return True
 
 
-_CONTENT_MARKS = frozenset("unless so because if although though whereas".split())
-_COORDINATORS = frozenset("and but or then".split())
 
 
 def _with_dangling_conjunct(toks: list[Token], v: Token) -> list[Token]:
@@ -78,7 +80,7 @@ def _with_dangling_conjunct(toks: list[Token], v: Token) -> list[Token]:
     apart") goes on with the conjunct the parser hung on the reporting verb: the coordinator inside
     the clause shows that the second part belongs to what was said."""
     words = [t for t in toks if not t.is_punct and not t.is_space]
-    if not words or words[-1].lower_ not in _COORDINATORS:
+    if not words or words[-1].lower_ not in COORDINATORS:
         return toks
     last = toks[-1].i
     for x in v.children:
@@ -136,8 +138,6 @@ def _dedup(quotes: list[Quote]) -> list[Quote]:
     return keep
 
 
-_WH_WORDS = frozenset("what which whether why how who whom where".split())
-_MINOR_WORDS = frozenset("a an the of in on at for and or to with by from vs de la le du".split())
 
 
 def _is_title(text: str) -> bool:
@@ -145,7 +145,7 @@ def _is_title(text: str) -> bool:
     words = re.findall(r"[\w'’-]+", text)
     if not 1 <= len(words) <= 7:
         return False
-    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    content = [w for w in words if w.lower() not in MINOR_WORDS]
     if not content or not all(w[:1].isupper() or w[:1].isdigit() for w in content):
         return False
     return not (len(words) >= 3 and words[0] in ("I", "We", "You", "It", "This", "That"))
@@ -302,10 +302,11 @@ class _Extractor:
             # tagger slips: “…,” DeBoer said / “…,” Sinclair states.
             words = [t for t in after if not t.is_punct and not t.is_space][:4]
             for n, t in enumerate(words[1:], 1):
-                if t.lower_ in CUE_FORMS and all(w.text[:1].isupper() or w.lower_ in ALL_PRONOUNS for w in words[:n]):
-                    if words[n - 1].lower_ not in ALL_PRONOUNS or words[n - 1].lower_ in ("he", "she", "they", "it", "we", "i"):
-                        self.forced_subject[t.i] = words[n - 1]
-                        return t, "after"
+                capitalised = all(w.text[:1].isupper() or w.lower_ in ALL_PRONOUNS for w in words[:n])
+                subject_like = words[n - 1].lower_ not in ALL_PRONOUNS or words[n - 1].lower_ in SUBJECT_PRONOUNS
+                if t.lower_ in CUE_FORMS and capitalised and subject_like:
+                    self.forced_subject[t.i] = words[n - 1]
+                    return t, "after"
                 if t.text[:1].islower():
                     break
         return None, ""
@@ -357,9 +358,9 @@ class _Extractor:
                     break
                 h = h.head
                 hops += 1
-            if _is_cue(h) and not self.in_quote[h.i] and h.sent.start == t.sent.start:
-                if self.subject(h) is not None:
-                    return h, "embedded"
+            if _is_cue(h) and not self.in_quote[h.i] and h.sent.start == t.sent.start \
+                    and self.subject(h) is not None:
+                return h, "embedded"
             break
         return None, ""
 
@@ -514,7 +515,7 @@ class _Extractor:
             nb = len(_WORD_RE.findall(b.text))
             short = min(na, nb) <= max(MERGE_SHORT_WORDS, MERGE_SHORT_RATIO * max(na, nb))
             opener = re.match(r"\w+", b.text)
-            linked = opener is not None and opener.group(0).lower() in _LINKING_OPENERS
+            linked = opener is not None and opener.group(0).lower() in LINKING_OPENERS
             if not (continues or short or linked):
                 continue
             quotes_by_span[k] = Quote(
@@ -637,11 +638,11 @@ class _Extractor:
                 gap = [t for t in v.doc[last + 1 : x.left_edge.i] if not (t.is_punct or t.is_space)]
                 if x.dep_ == "advcl":
                     marks = [m.lower_ for m in x.children if m.dep_ == "mark" and m.i < x.i]
-                    if marks and marks[0] in _CONTENT_MARKS and not gap:
+                    if marks and marks[0] in CONTENT_MARKS and not gap:
                         nxt = x
-                elif x.dep_ == "conj":
-                    if [t.lower_ for t in gap] in (["but"], ["so"]) and any(c.dep_ in SUBJ_DEPS for c in x.children):
-                        nxt = x
+                elif x.dep_ == "conj" and [t.lower_ for t in gap] in (["but"], ["so"]) \
+                        and any(c.dep_ in SUBJ_DEPS for c in x.children):
+                    nxt = x
                 break
             if nxt is None:
                 return toks
@@ -650,7 +651,7 @@ class _Extractor:
     def _not_a_statement(self, v: Token, span: tuple[int, int]) -> bool:
         """Questions and refusals: "would not say whether …", "declined to say why …"."""
         first = self.text[span[0] : span[1]].split(None, 1)[0].lower().strip(",")
-        if first in _WH_WORDS:
+        if first in WH_WORDS:
             return True
         if any(c.dep_ == "neg" for c in v.children):
             return True

@@ -24,7 +24,7 @@ def _subject_of(doc, verb: str, nth: int = 0):
 def test_docindex_paragraphs_and_sentences():
     doc = get_nlp()("First line here. Second sentence.\n\nNew paragraph now.")
     idx = index_of(doc)
-    first, new = doc[0], [t for t in doc if t.text == "New"][0]
+    first, new = doc[0], next(t for t in doc if t.text == "New")
     assert idx.same_para(doc[0], doc[3])
     assert not idx.same_para(first, new)
     assert idx.text == doc.text
@@ -101,7 +101,7 @@ def test_follow_on_quote_takes_current_speaker():
             "\u201cNobody should have to wait an hour in the cold for a boat.\u201d")
     doc = get_nlp()(text)
     qs = extract_quotes(doc, extract_entities(doc))
-    second = [q for q in qs if "Nobody" in q.text][0]
+    second = next(q for q in qs if "Nobody" in q.text)
     assert second.speaker == "Leona Brandvik"
 
 
@@ -111,7 +111,7 @@ def test_new_subject_resets_current_speaker():
             "\u201cThe boats have been late every single morning since the new schedule began.\u201d")
     doc = get_nlp()(text)
     qs = extract_quotes(doc, extract_entities(doc))
-    last = [q for q in qs if "boats have been late" in q.text][0]
+    last = next(q for q in qs if "boats have been late" in q.text)
     assert last.speaker == "Oskar Weyland"
 
 
