@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from etl.extract.coref import Coref, Speaker, build_coref
+from etl.extract.coref import Coref, Speaker, build_coref, looks_like_name
 from etl.extract.docindex import index_of
 from etl.extract.quote_cues import (
     ABBREV,
@@ -473,8 +473,50 @@ class _Extractor:
             spk = Speaker(self.co.expand_short(name) if " " not in name else name, "PERSON")
             st.add(k, self._quote(label.end(), sp.end, spk, "direct", None), spk, sp.para_start)
             return
-        spk = spk or Speaker(None)
+        spk = spk or self._introducer(sp) or Speaker(None)  # "X agreed. “…”", "X fired back: “…”"
         st.add(k, self._quote(sp.start, sp.end, spk, "direct", None), spk, sp.para_start)
+
+    def _introducer(self, sp: QuoteSpan) -> Speaker | None:
+        """The source of a quote that follows, with no reporting verb, the sentence or colon that
+        introduces it ("X agreed. “…”", "X fired back: “…”", "Jane Doe: “…”", a paragraph ending
+        in "…:" before a quoted paragraph): the subject of that sentence's main verb, or the name
+        the lead consists of; only a named source (a person or an organisation) counts."""
+        idx = self.co.index
+        i = self.tok_at(sp.open_pos) - 1
+        while i >= 0 and (self.doc[i].is_space or self.doc[i].text in ("“", '"')):
+            i -= 1
+        if i < 0 or self.in_quote[i] or self.co.is_furniture(self.doc[i].idx):
+            return None
+        if idx.tok_para[i] != idx.tok_para[self.tok_at(sp.open_pos)] \
+                and self.text[self.doc[i].idx : sp.open_pos].count("\n") > 2:
+            return None  # not the paragraph right before
+        lead = [t for t in self.doc[idx.sent_start[i] : i + 1] if not t.is_space]
+        if any(self.in_quote[t.i] for t in lead):
+            return None  # the sentence quotes someone else
+        words = [t for t in lead if t.is_alpha and len(t) > 1]
+        if sum(t.is_upper for t in words) > 0.5 * len(words):
+            return None  # an all-capitals heading
+        subj = self._main_subject(lead)
+        if subj is None:
+            opening = next((n for n, t in enumerate(lead) if t.text == "("), len(lead))
+            names = [t for t in lead[:opening] if not t.is_punct]  # "Rep. Jane Doe (D-Ore.):"
+            if names and all(t.pos_ == "PROPN" or t.i in self.co.tok_ent for t in names):
+                subj = names[-1]  # "Jane Doe: “…”"
+        if subj is None:
+            return None
+        spk = self.co.speaker_of(subj)[0]
+        if spk.name and (spk.type in NAME_TYPES or looks_like_name(spk.name)):
+            return spk
+        return None
+
+    @staticmethod
+    def _main_subject(toks: list[Token]) -> Token | None:
+        """The subject of the main verb of a sentence's tokens (the one nearest the root)."""
+        ids = {t.i for t in toks}
+        subs = [t for t in toks if t.dep_ in SUBJ_DEPS and t.head.i in ids]
+        if not subs:
+            return None
+        return min(subs, key=lambda t: (len(list(t.head.ancestors)), t.i))
 
     def _speaker_further_on(self, k: int, st: _RunState) -> Speaker | None:
         """A quote running on into the next paragraphs: the speaker named where it ends."""

@@ -686,3 +686,34 @@ def test_urge_reports_speech():
     text = "The harbour manager Emil Castell urged that the ferries should run through the night."
     qs = _run(text, {"Emil Castell": "PERSON"})
     assert _find(qs, "ferries should run").speaker == "Emil Castell"
+
+
+# ---------------------------------------------------------------- round 2: mechanisms
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "speaker"),
+    [
+        # the sentence right before a quote with no reporting verb introduces its speaker
+        ("Mara Lindqvist agreed. \u201cThe bridge has to be rebuilt before the winter comes.\u201d",
+         {"Mara Lindqvist": "PERSON"}, "Mara Lindqvist"),
+        ("Councillor Teo Varga fired back: \u201cNobody asked the residents of the old town what they wanted.\u201d",
+         {"Teo Varga": "PERSON"}, "Teo Varga"),
+        # a lead that is only a name
+        ("Senator Ruth Okafor (D-Ore.): \u201cWe will not support this budget in its current form.\u201d",
+         {"Ruth Okafor": "PERSON"}, "Ruth Okafor"),
+        # a paragraph ending in a colon before the quoted paragraph
+        (("The mayor, Pia Holm, sent a blunt message to the council:\n\n"
+          "\u201cFix the roads this year or resign, every one of you.\u201d"),
+         {"Pia Holm": "PERSON"}, "Pia Holm"),
+    ],
+)
+def test_quote_introduced_without_reporting_verb(text, names, speaker):
+    quotes = [q for q in _run(text, names) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_all_capitals_heading_introduces_no_speaker():
+    text = "HARBOUR WORKERS STRIKE:\n\n\u201cThe pay offer is an insult to every single one of us.\u201d"
+    quotes = _run(text)
+    assert [q.speaker for q in quotes] == [None]
