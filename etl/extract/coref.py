@@ -330,7 +330,13 @@ class Coref:
     def description(self, key: str, pos: int, org: bool = False, person: bool = False,
                     fits=None) -> Speaker:
         """Referent of a definite description ("the spokesman", "the agency", "age:26"); an
-        organisation is the last one mentioned that ``fits`` (an entity predicate) allows."""
+        organisation is the last one mentioned that ``fits`` (an entity predicate) allows; a
+        thing named by its head noun ("the city" -> "City of Surrey", "the council" -> "Lakeside
+        Town Council") is the last one named nearby."""
+        if not person and key.isalpha():
+            named = self.head_named(key, pos)
+            if named is not None:
+                return named
         if org:
             hit = self.recent_mention(pos, ("ORG",), None, fits=fits)
             if hit is not None:
@@ -348,6 +354,12 @@ class Coref:
         if person:
             return self.salient_person(pos, None) or self.fuller_description(key, pos) or NO_SPEAKER
         return NO_SPEAKER
+
+    def head_named(self, key: str, pos: int) -> Speaker | None:
+        """The entity mentioned nearby with ``key`` as a word of its name ("the city" -> "City of
+        Surrey")."""
+        return self.recent_mention(pos, CL.HEAD_NAMED_TYPES, None,
+                                   fits=lambda ent: key in ent.name.lower().split())
 
     def fuller_description(self, key: str, pos: int) -> Speaker | None:
         """"the officer" after "a senior army officer" (when no named person fits): the last

@@ -74,6 +74,9 @@ NAME_HEAD_NOUNS = ORG_NOUNS | frozenset(
     """.split()
 )
 
+# Entity types that a definite description may name by their head noun ("the city").
+HEAD_NAMED_TYPES = ("ORG", "GPE", "FAC", "LOC", "NORP")
+
 # Kinds of institution, by the head noun of a name or a description: "the hospital" is no
 # "Police Department", "the agency" may be the "State Department".
 INSTITUTION_KINDS = {

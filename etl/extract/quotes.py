@@ -123,6 +123,12 @@ def _drop_trailing_participle(toks: list[Token]) -> list[Token]:
     return toks
 
 
+def _inner_bounds(v: Token) -> tuple[int, int]:
+    """First and last word of the phrase of ``v`` (its subtree without punctuation at the ends)."""
+    words = [t.i for t in v.subtree if not (t.is_punct or t.is_space)]
+    return min(words), max(words)
+
+
 def _dedup(quotes: list[Quote]) -> list[Quote]:
     """Drop reported-speech quotes that mostly repeat a longer one (nested complements)."""
     keep = []
@@ -429,7 +435,8 @@ class _Extractor:
         st.add(k, self._quote(sp.start, sp.end, spk, qkind, cue_text), spk, sp.para_start)
 
     def _indirect(self, cand, st: _RunState) -> None:
-        start, end, v, _subj = cand
+        start, end, v, _subj = cand[:4]
+        joined = cand[4] if len(cand) > 4 else None  # the words around an interrupting source
         if any(self._span_overlaps_quote(start, end, strict=True)):
             return
         spk, role = self.speaker_from_cue(v)
@@ -449,7 +456,10 @@ class _Extractor:
             end = max([end] + [self.spans[j].end for j in inner])
             qkind = "mixed"
             st.consumed.update(inner)
-        st.ind_quotes.append(self._quote(start, end, spk, qkind, _cue_text(v)))
+        quote = self._quote(start, end, spk, qkind, _cue_text(v))
+        if joined is not None and qkind == "indirect":
+            quote.text = joined
+        st.ind_quotes.append(quote)
 
     def _unattributed(self, k: int, sp: QuoteSpan, st: _RunState) -> None:
         """A quote span with no reporting verb: the speaker of the nearest quote of the same
@@ -615,7 +625,7 @@ class _Extractor:
             if v.lower_ == "according":
                 c = self._according(v)
                 if c:
-                    out.append(c)
+                    out.extend(c if isinstance(c, list) else [c])
                 continue
             if v.lemma_.lower() not in INDIRECT_LEMMAS or v.pos_ not in ("VERB", "AUX"):
                 continue
@@ -645,6 +655,9 @@ class _Extractor:
                 # drop the cue clause itself when the complement wraps around it
                 toks = [t for t in toks if not (t.i == v.i or t.i == subj.i)]
                 span = self._trim(_drop_trailing_participle(toks), v)
+            elif v.dep_ == "parataxis" and (around := self._around(v, *_inner_bounds(v))) is not None:
+                out.extend(around if isinstance(around, list) else [around])
+                continue
             elif v.dep_ in ("parataxis", "ccomp", "conj") and v.head.i < v.i and (v.i >= v.sent.end - 4 or v.dep_ == "parataxis") \
                     and not any(_is_cue(a) for a in v.ancestors):  # not a verb inside another's report
                 # "The strikes killed one fighter, the official said."
@@ -717,13 +730,37 @@ class _Extractor:
         elif b >= sent.end - 2:
             toks = list(self.doc[sent.start : a])
         else:
-            return None
+            return self._around(v, *_inner_bounds(v), interrupts=True)
         span = self._trim(toks, v)
         if span is None:
             return None
         return (span[0], span[1], v, None)
 
-    def _trim(self, toks: list[Token], v: Token) -> tuple[int, int] | None:
+    def _around(self, v: Token, a: int, b: int, interrupts: bool = False):
+        """A reported sentence interrupted by its attribution, tokens [a, b] set off by commas
+        ("Farmers, X says, have no way to …", "Most shops, according to X, will close …", "It is
+        on her watch, X said, that …"): one quote of the words before and after it (text joined
+        like a split direct quote, offsets from the first word to the last). Only when the
+        attribution interrupts the clause (its verb is hung on a verb after it, or the rest
+        goes on with "that"); quoted words are left to the direct pass."""
+        doc, sent = self.doc, v.sent
+        if a - 1 <= sent.start or b + 2 >= sent.end or doc[a - 1].text != "," or doc[b + 1].text != ",":
+            return None
+        rest = [t for t in doc[b + 2 : sent.end] if not t.is_space]
+        if not (interrupts or v.head.i > b or (rest and rest[0].lower_ == "that")):
+            return None
+        if any(self.in_quote[t.i] for t in doc[sent.start : sent.end]):
+            return None
+        before = self._trim(list(doc[sent.start : a - 1]), v, min_words=1)
+        after = self._trim(rest, v)
+        if before is None or after is None:
+            return None
+        if self._trim(list(doc[sent.start : a - 1]), v) is not None:
+            return [(before[0], before[1], v, None), (after[0], after[1], v, None)]
+        text = self.text[before[0] : before[1]] + " " + self.text[after[0] : after[1]]
+        return (before[0], after[1], v, None, text)
+
+    def _trim(self, toks: list[Token], v: Token, min_words: int = MIN_INDIRECT_TOKENS) -> tuple[int, int] | None:
         while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ in ("that",) and toks[0].dep_ == "mark"):
             toks = toks[1:]
         while toks and (toks[-1].is_punct or toks[-1].is_space):
@@ -731,7 +768,7 @@ class _Extractor:
                 break
             toks = toks[1:] if False else toks[:-1]
         words = [t for t in toks if not t.is_punct and not t.is_space]
-        if len(words) < MIN_INDIRECT_TOKENS:
+        if len(words) < min_words:
             return None
         if any(self.in_quote[t.i] for t in toks) and all(self.in_quote[t.i] or t.is_punct for t in toks):
             return None

@@ -199,3 +199,10 @@ def test_institution_description_with_its_own_modifier():
             "The fire department said the blaze was out by noon.")
     doc, _, co = _coref(text)
     assert co.resolve(_subject_of(doc, "said")) == "Lakeside Fire Department"
+
+
+def test_description_names_an_entity_by_its_head_noun():
+    text = ("Members of the Lakeside Town Council met on Monday. "
+            "The council said the budget would be cut by a third.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "Lakeside Town Council"

@@ -31,7 +31,7 @@ def _run(text: str, names: dict[str, str] | None = None, aliases=None):
     quotes = extract_quotes(doc, _entities(doc, names or {}, aliases))
     for q in quotes:  # offsets always index the body
         if doc.text[q.start : q.end] != q.text:  # a quote split around its attribution, joined
-            assert q.kind == "direct" and " " in q.text
+            assert q.kind in ("direct", "indirect") and " " in q.text
             head, tail = _split_at_join(q.text, doc.text[q.start : q.end])
             assert doc.text[q.start :].startswith(head) and doc.text[: q.end].endswith(tail)
         assert q.kind in ("direct", "indirect", "mixed")
@@ -717,3 +717,23 @@ def test_all_capitals_heading_introduces_no_speaker():
     text = "HARBOUR WORKERS STRIKE:\n\n\u201cThe pay offer is an insult to every single one of us.\u201d"
     quotes = _run(text)
     assert [q.speaker for q in quotes] == [None]
+
+
+def test_source_interrupting_a_sentence_joins_a_short_opening():
+    text = "Farmers, Ilse Brandt says, have no way to store the grain until the new silos are finished."
+    [q] = _run(text, {"Ilse Brandt": "PERSON"})
+    assert (q.kind, q.speaker) == ("indirect", "Ilse Brandt")
+    assert q.text == "Farmers have no way to store the grain until the new silos are finished"
+    assert (q.start, q.end) == (0, text.index(" are finished") + len(" are finished"))
+
+
+def test_according_to_in_the_middle_gives_both_parts():
+    text = "Most of the town's shops, according to the chamber of commerce, will close early on Friday."
+    quotes = _run(text)
+    assert [q.text for q in quotes] == ["Most of the town's shops", "will close early on Friday"]
+    assert all(q.kind == "indirect" and q.cue == "according to" for q in quotes)
+
+
+def test_source_after_a_full_clause_keeps_only_that_clause():
+    text = "It was the driest summer in decades, Ilse Brandt said, and the wells in the valley ran dry."
+    assert [q.text for q in _run(text, {"Ilse Brandt": "PERSON"})] == ["It was the driest summer in decades"]
