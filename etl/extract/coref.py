@@ -243,9 +243,22 @@ class Coref:
                 role = c.lemma_.lower()
         if ent is not None and ent.type in NAME_TYPES:
             return self.speaker(ent), role
+        person = self._person_apposition(tok)  # "Keeper of the Seal, Jane Doe, said"
+        if person is not None:
+            return self.speaker(person), tok.lemma_.lower()
         toks = self._name_tokens(tok)
         text = self.expand_short(" ".join(self.index.text[toks[0].idx : tok.idx + len(tok.text)].split()))
         return Speaker(text, None, self.gender_of(text)), role
+
+    def _person_apposition(self, tok: Token) -> Entity | None:
+        """The person named in apposition to a title-like subject that is no name itself
+        ("Keeper of the Seal, Jane Doe, said": the apposition may hang on the title's last word)."""
+        for c in tok.subtree:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i:
+                ent = self.tok_ent.get(c.i)
+                if ent is not None and ent.type == "PERSON":
+                    return ent
+        return None
 
     def _name_tokens(self, tok: Token) -> list[Token]:
         """The proper-noun run ending at ``tok``: compounds, flat names and, before an institution's

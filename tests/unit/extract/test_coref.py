@@ -206,3 +206,9 @@ def test_description_names_an_entity_by_its_head_noun():
             "The council said the budget would be cut by a third.")
     doc, _, co = _coref(text)
     assert co.resolve(_subject_of(doc, "said")) == "Lakeside Town Council"
+
+
+def test_title_subject_with_a_person_in_apposition():
+    text = "Keeper of the Harbour Records, Ada Lindgren, said the archive would reopen in May."
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "Ada Lindgren"
