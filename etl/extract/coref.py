@@ -48,6 +48,7 @@ from spacy.tokens import Doc, Token
 
 from etl.extract import coref_lexicon as CL
 from etl.extract.docindex import DocIndex, index_of
+from etl.extract.quote_cues import CUE_LEMMAS
 from etl.extract.quote_marks import QuoteSpan, find_quote_spans, quote_of_tokens
 from etl.models import Entity
 
@@ -351,7 +352,7 @@ class Coref:
             if named is not None:
                 return named
         if org:
-            hit = self.recent_mention(pos, ("ORG",), None, fits=fits)
+            hit = self.org_speaker_nearby(pos, fits) or self.recent_mention(pos, ("ORG",), None, fits=fits)
             if hit is not None:
                 return hit
         best = None
@@ -367,6 +368,19 @@ class Coref:
         if person:
             return self.salient_person(pos, None) or self.fuller_description(key, pos) or NO_SPEAKER
         return NO_SPEAKER
+
+    def org_speaker_nearby(self, pos: int, fits=None) -> Speaker | None:
+        """An organisation quoted in this or the previous paragraph ("X said in a statement …
+        The company noted …"): it, rather than another organisation merely mentioned since."""
+        para = self.index.para_of_char(pos)
+        for p, spk in reversed(self.spoken):
+            if p >= pos:
+                continue
+            if para - self.index.para_of_char(p) > 1:
+                return None
+            if spk.type == "ORG" and (fits is None or fits(Entity(name=spk.name, type="ORG"))):
+                return spk
+        return None
 
     def head_named(self, key: str, pos: int) -> Speaker | None:
         """The entity mentioned nearby with ``key`` as a word of its name ("the city" -> "City of
@@ -530,6 +544,17 @@ def _age_key(tok: Token) -> str | None:
 # ---------------------------------------------------------------------- building
 
 
+def _in_main_narration(verb: Token) -> bool:
+    """Whether a subject of ``verb`` is a subject the narration is about: not of a relative
+    clause ("the message that X sent") nor of what someone is reported to have said ("Y said X
+    has …")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ in ("relcl", "acl"):
+        return False
+    return not (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in CUE_LEMMAS)
+
+
 def _collect_mentions(co: Coref) -> None:
     doc, idx = co.doc, co.index
     for ent in co.entities:
@@ -542,7 +567,7 @@ def _collect_mentions(co: Coref) -> None:
             if idx.tok_para[a] in co.furniture or (co.in_quote and co.in_quote[a]):
                 continue
             span = doc[a:b]
-            subj = span.root.dep_ in SUBJ_DEPS
+            subj = span.root.dep_ in SUBJ_DEPS and _in_main_narration(span.root.head)
             co.mentions.append(_Mention(s, e, ent, subj))
     co.mentions.sort(key=lambda m: m.start)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from etl.extract.coref import build_coref, given_name_gender
 from etl.extract.docindex import index_of
 from etl.extract.entities import extract_entities
@@ -212,3 +214,29 @@ def test_title_subject_with_a_person_in_apposition():
     text = "Keeper of the Harbour Records, Ada Lindgren, said the archive would reopen in May."
     doc, _, co = _coref(text)
     assert co.resolve(_subject_of(doc, "said")) == "Ada Lindgren"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the subject of a relative clause is not who the narration is about
+        (("Tomas Berg has run the ferry for twenty years.\n\n"
+         "On his desk lies the letter that Erik Nilsen wrote to the council in May.\n\n"
+         "\u201cWe will keep sailing until the ice comes,\u201d he said."), "Tomas Berg"),
+        # nor is the subject of what someone else was reported to say
+        (("Sarah Holm said Greta Lindqvist had stopped listening to the fishermen.\n\n"
+         "\u201cNobody on the council has been to the harbour in years,\u201d she said."), "Sarah Holm"),
+    ],
+)
+def test_pronoun_skips_subjects_of_relative_and_reported_clauses(text, speaker):
+    doc = get_nlp()(text)
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert quotes[-1].speaker == speaker
+
+
+def test_organisation_description_prefers_the_one_just_quoted():
+    text = ("In a statement, Norvik Shipping said the route would close in March. Baltic Ferries was "
+            "not affected. The company added that refunds would be paid to every passenger.")
+    doc = get_nlp()(text)
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert [q.speaker for q in quotes] == ["Norvik Shipping", "Norvik Shipping"]
