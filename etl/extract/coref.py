@@ -552,7 +552,7 @@ def _in_main_narration(verb: Token) -> bool:
         verb = verb.head
     if verb.dep_ in ("relcl", "acl"):
         return False
-    return not (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in CUE_LEMMAS)
+    return not (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in CUE_LEMMAS and verb.head.i < verb.i)
 
 
 def _collect_mentions(co: Coref) -> None:
