@@ -6,13 +6,19 @@ export AIRFLOW__CORE__LOAD_EXAMPLES ?= False
 
 # Local Airflow (make run, make airflow): metadata DB in .airflow/, DAGs from dags/.
 AIRFLOW_LOCAL := AIRFLOW_HOME=$(CURDIR)/.airflow AIRFLOW__CORE__DAGS_FOLDER=$(CURDIR)/dags
+# make airflow AIRFLOW_PORT=8081: the UI/API port and the base URL the UI calls must agree.
+# Airflow also listens on 8793 (worker log server) and 8794 (triggerer log server).
+AIRFLOW_PORT ?= 8080
+AIRFLOW_LOG_PORT ?= 8793
+AIRFLOW_TRIGGER_LOG_PORT ?= 8794
 
 .PHONY: setup run airflow celery-demo test lint bench clean-db help
 
 help:
 	@echo "make run    set up, then run the Airflow DAG once (dag.test) over seeds/ into the embedded PostgreSQL"
 	@echo "            and print the run summary from the database"
-	@echo "make airflow  the Airflow UI locally (airflow standalone, http://localhost:8080), DAGs from dags/"
+	@echo "make airflow  the Airflow UI locally (airflow standalone, http://localhost:8080), DAGs from dags/;"
+	@echo "            another port: make airflow AIRFLOW_PORT=8081 (AIRFLOW_LOG_PORT=8793 for the log server)"
 	@echo "make celery-demo  Airflow with the CeleryExecutor and two workers on this machine (Debian's redis and"
 	@echo "            PostgreSQL, installed when missing), one DAG run over a demo inbox, then everything stopped"
 	@echo "make test   set up, then run the whole test suite"
@@ -38,6 +44,9 @@ run: setup
 airflow: setup
 	$(VENV)/bin/newsetl db upgrade
 	$(AIRFLOW_LOCAL) NEWSETL_INBOX=$${NEWSETL_INBOX:-$(CURDIR)/seeds} PATH=$(CURDIR)/$(VENV)/bin:$$PATH \
+		AIRFLOW__API__PORT=$(AIRFLOW_PORT) AIRFLOW__API__BASE_URL=http://localhost:$(AIRFLOW_PORT) \
+		AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT=$(AIRFLOW_LOG_PORT) \
+		AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT=$(AIRFLOW_TRIGGER_LOG_PORT) \
 		$(VENV)/bin/airflow standalone
 
 # Scale-out without Docker: the topology of docker-compose.yml (metadata PostgreSQL, Redis, warehouse

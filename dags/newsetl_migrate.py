@@ -1,7 +1,10 @@
 """newsetl migrate: upgrade the warehouse (Airflow connection ``news_db``) to the Alembic head.
 
 The explicit migration step: the ingest DAG never migrates, it checks the schema is at head.
-Trigger it by hand after deploying new code (same as ``newsetl db upgrade``).
+Trigger it by hand after deploying new code (same as ``newsetl db upgrade``). A permission
+error (the user does not own the database) or a warehouse at a revision newer than the code
+fails at once: retrying would not help. The read-only role is a separate step,
+``newsetl db create-reader``.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from airflow.sdk import dag, task
+from airflow.sdk.exceptions import AirflowFailException
 
 from etl import orchestration as orch
 
@@ -26,7 +30,13 @@ from etl import orchestration as orch
 def newsetl_migrate():
     @task(retries=2, retry_delay=dt.timedelta(seconds=30), retry_exponential_backoff=2.0)
     def upgrade_to_head() -> str:
-        return orch.migrate_to_head(orch.warehouse_url())
+        from etl.db.migrate import MigrationPermissionError, UnknownRevision
+        from etl.settings import SettingError
+
+        try:
+            return orch.migrate_to_head(orch.warehouse_url())
+        except (MigrationPermissionError, UnknownRevision, SettingError) as exc:  # waiting will not fix these
+            raise AirflowFailException(str(exc)) from exc
 
     upgrade_to_head()
 

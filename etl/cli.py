@@ -1,4 +1,9 @@
-"""``newsetl`` command line."""
+"""``newsetl`` command line.
+
+Errors a user can fix (a bad setting, an unreachable or unmigrated warehouse, a missing
+privilege) print at most two lines, what is wrong and what to do, and exit non-zero; the
+traceback only with ``newsetl --debug`` (or NEWSETL_DEBUG=1).
+"""
 
 from __future__ import annotations
 
@@ -12,10 +17,65 @@ import click
 
 from etl.serialize import article_record, error_record
 
+EXIT_FAILED = 1  # the run failed, or a configuration error
+EXIT_DATABASE_LOST = 3
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+def _warehouse_shown() -> str:
+    from etl.db.engine import shown
+    from etl.settings import get_settings
+
+    settings = get_settings()
+    if settings.database_url:
+        return shown(settings.database_url)
+    return f"the embedded PostgreSQL in {settings.pgdata}"
+
+
+def _explain(exc: Exception) -> tuple[str, str | None]:
+    """(what is wrong, what to do) for an error a user can fix; a generic pair otherwise."""
+    import sqlalchemy as sa
+
+    from etl.db import migrate
+    from etl.db.errors import DatabaseLost, is_connection_error, one_line
+    from etl.db.roles import ReaderRoleError
+    from etl.settings import SettingError
+
+    if isinstance(exc, SettingError):
+        return str(exc), exc.hint
+    if isinstance(exc, migrate.SchemaNotAtHead | ReaderRoleError | FileNotFoundError):
+        return str(exc), None
+    if isinstance(exc, migrate.MigrationPermissionError):
+        return str(exc), "as an administrator: ALTER DATABASE <db> OWNER TO <user>; then migrate again"
+    if isinstance(exc, DatabaseLost):
+        return f"lost the warehouse: {exc}", "run the command again once the database is back"
+    if isinstance(exc, sa.exc.DBAPIError) and is_connection_error(exc):
+        return (f"cannot connect to the warehouse ({_warehouse_shown()}): {one_line(exc)}",
+                "check NEWSETL_DATABASE_URL and that the server is running and reachable")
+    return f"unexpected error: {one_line(exc)}", "run again with `newsetl --debug ...` for the traceback"
+
+
+class NewsetlGroup(click.Group):
+    """Turns the errors of any subcommand into two lines (unless --debug)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:
+            if ctx.params.get("debug") or os.environ.get("NEWSETL_DEBUG"):
+                raise
+            what, todo = _explain(exc)
+            click.echo(f"newsetl: error: {what}", err=True)
+            if todo:
+                click.echo(f"  {todo}", err=True)
+            ctx.exit(EXIT_FAILED)
+
+
+@click.group(cls=NewsetlGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-v", "--verbose", count=True, help="More logging on stderr (-v info, -vv debug).")
-def main(verbose: int) -> None:
+@click.option("--debug", is_flag=True, help="Show the full traceback of an error (also NEWSETL_DEBUG=1).")
+def main(verbose: int, debug: bool) -> None:
     """newsetl: news article files to PostgreSQL tables.
 
     Cleans HTML and plain-text articles, extracts entities, quotes and casualty figures, and
@@ -33,6 +93,7 @@ def main(verbose: int) -> None:
 @click.option("--batch-size", default=16, show_default=True, help="Articles per spaCy batch.")
 def extract(files: tuple[str, ...], jsonl: bool, batch_size: int) -> None:
     """Extract FILES and print the JSON contract, one line per file; no database involved."""
+    from etl.load import storable
     from etl.pipeline import extract_paths
 
     out = sys.stdout
@@ -41,6 +102,7 @@ def extract(files: tuple[str, ...], jsonl: bool, batch_size: int) -> None:
             record = error_record(item.source.path, item.error or "unknown error")
         else:
             record = article_record(item.article)
+        record["source_path"] = storable(record["source_path"])  # undecodable name bytes as \xNN
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         out.flush()
 
@@ -92,49 +154,69 @@ def run_cmd(inbox, include, exclude, reprocess, dry_run, batch_size, max_files, 
     database the schema is migrated to head first; with NEWSETL_DATABASE_URL run
     `newsetl db upgrade` yourself.
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from etl.db import migrate
-    from etl.pipeline import run
+    from etl.db.errors import DatabaseLost
+    from etl.settings import get_settings
 
     console = _console()
     # A terminated run (kill, CI timeout) is recorded as failed rather than left "running".
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    get_settings()  # a bad setting is reported before the slow imports (spaCy)
     if not dry_run:
-        if _uses_embedded_db():
-            migrate.upgrade("head")
-        else:
-            try:
-                migrate.assert_at_head()
-            except migrate.SchemaNotAtHead as exc:
-                raise click.ClickException(str(exc)) from exc
-
-    progress = Progress(
-        TextColumn("[bold]newsetl run"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("files"),
-        TimeElapsedColumn(),
-        console=console,
-        disable=no_progress or not console.is_terminal,
-        transient=True,
-    )
-    with progress:
-        task = progress.add_task("files", total=None)
-        result = run(
-            inbox,
-            include=include,
-            exclude=exclude,
-            reprocess=reprocess,
-            dry_run=dry_run,
-            batch_size=batch_size,
-            max_files=max_files,
-            on_start=lambda n: progress.update(task, total=n),
-            on_file=lambda path, status: progress.advance(task),
-        )
+        _ready_to_write()
+    from etl.pipeline import run
+    progress = _progress(console, no_progress)
+    try:
+        with progress:
+            task = progress.add_task("files", total=None)
+            result = run(
+                inbox, include=include, exclude=exclude, reprocess=reprocess, dry_run=dry_run,
+                batch_size=batch_size, max_files=max_files,
+                on_start=lambda n: progress.update(task, total=n),
+                on_file=lambda path, status: progress.advance(task),
+            )
+    except DatabaseLost as exc:
+        _database_lost(exc)
+    for run_id, reason in result.closed_runs:
+        click.echo(f"closed run {run_id} as failed: {reason}")
     _print_summary(result)
     if result.summary.files_seen == 0:
         console.print(f"[yellow]no article files (.html/.htm/.txt, WARC, JSON; .gz too) found under {inbox}")
+    if result.status == "failed":
+        sys.exit(EXIT_FAILED)
+
+
+def _ready_to_write() -> None:
+    """Embedded warehouse: migrate to head (concurrent callers take turns). Else: check head."""
+    from etl.db import migrate
+
+    if _uses_embedded_db():
+        migrate.upgrade("head")
+    else:
+        migrate.assert_at_head()
+
+
+def _progress(console, no_progress: bool):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        TextColumn("[bold]newsetl run"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+        TimeElapsedColumn(), console=console, disable=no_progress or not console.is_terminal, transient=True,
+    )
+
+
+def _database_lost(exc) -> None:
+    """One line on stderr, what was committed before the loss, a non-zero exit."""
+    from etl.pipeline import BatchSummary
+
+    s = getattr(exc, "summary", None) or BatchSummary()
+    run_id = getattr(exc, "run_id", None)
+    click.echo(f"newsetl: error: lost the warehouse during run {run_id}: {exc}", err=True)
+    click.echo(
+        f"committed before the loss: {s.files_seen} files ({s.loaded} loaded, {s.duplicates} duplicates, "
+        f"{s.rejected} rejected); each article is all or nothing. Run the same command again once the "
+        f"database is back: it skips what is loaded, and closes run {run_id} as failed."
+    )
+    sys.exit(EXIT_DATABASE_LOST)
 
 
 def _print_summary(result) -> None:
@@ -143,15 +225,55 @@ def _print_summary(result) -> None:
 
     s = result.summary
     table = Table(title=f"newsetl run {result.run_key}" + (" (dry run: nothing written)" if s.dry_run else ""))
-    for col in ("files seen", "loaded" if not s.dry_run else "extracted", "duplicates", "rejected", "seconds", "status"):
+    for col in ("files seen", "loaded" if not s.dry_run else "extracted", "duplicates", "rejected", "flagged",
+                "seconds", "status"):
         table.add_column(col, justify="right")
-    table.add_row(
-        str(s.files_seen), str(s.loaded), str(s.duplicates), str(s.rejected), f"{result.seconds:.1f}", result.status
-    )
-    out = Console()
+    table.add_row(str(s.files_seen), str(s.loaded), str(s.duplicates), str(s.rejected), str(len(result.flagged)),
+                  f"{result.seconds:.1f}", result.status)
+    out = Console(soft_wrap=True)
     out.print(table)
     for path, reason in s.rejected_files:
-        out.print(f"  rejected {path}: {reason}")
+        out.print(f"  rejected {path}: {reason}", markup=False, highlight=False)
+    for path, flags in result.flagged:
+        out.print(f"  flagged  {path}: {flags}", markup=False, highlight=False)
+    if result.flagged:
+        out.print("  (flagged articles are loaded; see the view v_article_quality)", highlight=False)
+    if result.error:
+        out.print(f"  error: {result.error}", markup=False, highlight=False)
+
+
+@main.command("runs")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Runs to list.")
+def runs_cmd(limit: int) -> None:
+    """List the latest runs, after closing as failed those whose process died.
+
+    A run is dead when its process is gone (same host, pid no longer running) or when it has
+    shown no sign of life for NEWSETL_RUN_STALE_MINUTES (default 60).
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from etl.db import migrate
+    from etl.db.engine import get_engine
+    from etl.runs import close_dead_runs, recent_runs
+
+    migrate.assert_at_head()
+    engine = get_engine()
+    out = Console(soft_wrap=True)
+    if not out.is_terminal:
+        out = Console(soft_wrap=True, width=220)  # a pipe or a file: no 80-column wrapping
+    for run_id, reason in close_dead_runs(engine, found_by="`newsetl runs`"):
+        out.print(f"closed run {run_id} as failed: {reason}", markup=False, highlight=False)
+    table = Table(title="newsetl runs (latest first)")
+    for col in ("id", "run key", "status", "started (UTC)", "seconds", "files", "loaded", "dup", "rejected",
+                "flagged", "error"):
+        table.add_column(col, overflow="fold")
+    for r in recent_runs(engine, limit):
+        seconds = f"{(r['ended_at'] - r['started_at']).total_seconds():.1f}" if r["ended_at"] else "-"
+        table.add_row(str(r["id"]), r["run_key"], r["status"], f"{r['started_at']:%Y-%m-%d %H:%M:%S}", seconds,
+                      *(str(r[k]) for k in ("files_seen", "loaded", "duplicates", "rejected", "flagged")),
+                      (r["error"] or "")[:200])
+    out.print(table)
 
 
 @main.command()
@@ -204,6 +326,19 @@ def upgrade(revision: str) -> None:
 
     migrate.upgrade(revision)
     click.echo(f"warehouse at revision {migrate.current_revision()}")
+    if not _has_reader():
+        click.echo("note: no read-only role can read it yet; `newsetl db create-reader` makes one")
+
+
+def _has_reader() -> bool:
+    import sqlalchemy as sa
+
+    from etl.db.engine import get_engine
+
+    sql = ("SELECT count(*) FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a "
+           "WHERE c.oid = to_regclass('public.articles') AND a.grantee <> c.relowner")
+    with get_engine().connect() as conn:
+        return bool(conn.execute(sa.text(sql)).scalar())
 
 
 @db.command()
@@ -222,6 +357,33 @@ def current() -> None:
     from etl.db import migrate
 
     click.echo(f"current: {migrate.current_revision() or 'base'}\nhead:    {migrate.head_revision()}")
+
+
+@db.command("create-reader")
+@click.option("--role", default=None, help="Role name (default NEWSETL_READER_ROLE, else news_reader).")
+@click.option("--password-stdin", is_flag=True, help="Read the password from the first line of stdin "
+              "(default: NEWSETL_READER_PASSWORD; with neither, a new role cannot log in).")
+@click.option("--shared", is_flag=True, help="Allow setting the password of a role that reads other databases too.")
+def create_reader(role: str | None, password_stdin: bool, shared: bool) -> None:
+    """Create the read-only role of this warehouse (if missing) and grant it SELECT.
+
+    Needs CREATEROLE only to create the role or set its password; the grants need only the
+    ownership of the database. Run it again after an upgrade: it is idempotent. The password
+    is sent as a SCRAM verifier computed here, never as SQL text.
+    """
+    from etl.db.engine import get_engine
+    from etl.db.roles import create_reader as create
+    from etl.settings import get_settings
+
+    settings = get_settings()
+    role = role or settings.reader_role
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else settings.reader_password
+    report = create(get_engine(), role, password or None, shared=shared)
+    what = "created" if report.created else "exists"
+    login = "password set, can log in" if report.password_set else "password unchanged"
+    click.echo(f"role {role}: {what}, {login}; SELECT on {len(report.granted)} tables and views")
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
 
 
 @db.command()

@@ -4,13 +4,19 @@
   updated and its child rows (entity mentions, quotes, casualties) replaced;
 * the ledger row of the file is written in the same transaction as the article;
 * the ledger has one row per (path, content): seeing the same file again updates that row
-  (``times_seen``, ``last_run_id``) instead of adding one, so reruns add no rows.
+  (``times_seen``, ``last_run_id``) instead of adding one, so reruns add no rows;
+* ``run_files`` gets one row per (run, ledger row) in the same transaction: that run's outcome
+  for the file, so overlapping runs each account for their own files;
+* article-level quality problems (no title, no date, nothing extracted, replaced bytes, removed
+  characters) are stored in ``articles.quality_flags``: the article is loaded, and flagged;
+* text that PostgreSQL cannot store (NUL, lone surrogates) never reaches a statement.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -23,12 +29,18 @@ from etl.db.schema import (
     casualties,
     entities,
     ingest_ledger,
-    pipeline_runs,
     quotes,
+    run_files,
 )
 from etl.enrich import rows as derived
 from etl.enrich.stories import assign_story
 from etl.models import FIGURE_FIELDS, Article, SourceFile
+from etl.runs import finish_run, start_run
+
+__all__ = [
+    "LoadOutcome", "existing_articles", "finish_run", "load_article", "quality_flags", "record_duplicate",
+    "record_rejected", "start_run", "storable",
+]
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +57,7 @@ def parse_published(value: str | None) -> dt.datetime | None:
     if not value:
         return None
     try:
-        parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        parsed = dt.datetime.fromisoformat(value.strip())  # 3.11 reads a trailing Z
     except ValueError:
         import dateparser
 
@@ -53,63 +65,43 @@ def parse_published(value: str | None) -> dt.datetime | None:
         if parsed is None:
             return None
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=dt.timezone.utc)
+        parsed = parsed.replace(tzinfo=dt.UTC)
     return parsed
 
 
-# ---------------------------------------------------------------------------------------- runs
+# ------------------------------------------------------------------------------ text and flags
+
+# Article-level quality checks: (flag, predicate of the article and its source file).
+QUALITY_CHECKS = (
+    ("no_title", lambda art, src: not (art.doc.title or "").strip()),
+    ("no_date", lambda art, src: parse_published(art.doc.published) is None),
+    ("empty_extraction", lambda art, src: not (art.entities or art.quotes or art.casualties)),
+    ("replaced_bytes", lambda art, src: getattr(src, "replaced_bytes", 0) > 0),
+    ("removed_chars", lambda art, src: getattr(src, "removed_chars", 0) > 0),
+)
+REASON_LIMIT = 500
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def start_run(
-    engine: Engine,
-    run_key: str,
-    trigger: str,
-    *,
-    triggered_by: str | None = None,
-    source: str | None = None,
-    params: dict | None = None,
-) -> int:
-    """Create (or, for a retried Airflow task, reuse) the run record; returns its id."""
-    stmt = pg_insert(pipeline_runs).values(
-        run_key=run_key, trigger=trigger, triggered_by=triggered_by, source=source, params=params or {}
-    )
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["run_key"],
-        set_={"params": stmt.excluded.params, "source": stmt.excluded.source, "status": "running", "ended_at": None},
-    ).returning(pipeline_runs.c.id)
-    with engine.begin() as conn:
-        return conn.execute(stmt).scalar_one()
+def _escape_surrogate(m: re.Match) -> str:
+    code = ord(m.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
-def finish_run(
-    engine: Engine,
-    run_id: int,
-    *,
-    files_seen: int,
-    loaded: int,
-    duplicates: int,
-    rejected: int,
-    status: str | None = None,
-    error: str | None = None,
-) -> str:
-    """Store the run's counts and final status (success, partial when files were rejected)."""
-    if status is None:
-        status = "failed" if error else "partial" if rejected else "success"
-    with engine.begin() as conn:
-        conn.execute(
-            pipeline_runs.update()
-            .where(pipeline_runs.c.id == run_id)
-            .values(
-                files_seen=files_seen,
-                loaded=loaded,
-                duplicates=duplicates,
-                rejected=rejected,
-                status=status,
-                error=error,
-                ended_at=sa.func.now(),
-            )
-        )
-    return status
+def quality_flags(article: Article, src: SourceFile) -> list[str]:
+    """The article's quality problems, in the order of QUALITY_CHECKS."""
+    return [flag for flag, failed in QUALITY_CHECKS if failed(article, src)]
+
+
+def storable(text: str | None, limit: int | None = None) -> str | None:
+    """``text`` as PostgreSQL can store it: no NUL, lone surrogates (undecodable file-name
+    bytes) written as ``\\xNN``; cut to ``limit`` characters."""
+    if text is None:
+        return None
+    text = _SURROGATE.sub(_escape_surrogate, text.replace("\x00", ""))
+    if limit and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text
 
 
 # -------------------------------------------------------------------------------------- ledger
@@ -119,34 +111,38 @@ def source_columns(src: SourceFile) -> dict:
     """Ledger columns that describe the source itself: container metadata and decoding repairs."""
     meta = src.meta or {}
     return {
-        "url": meta.get("url"),
+        "url": storable(meta.get("url")),
         "fetched_at": parse_published(meta.get("fetched")),
-        "etag": meta.get("etag"),
-        "object_version": meta.get("version"),
+        "etag": storable(meta.get("etag")),
+        "object_version": storable(meta.get("version")),
         "replaced_bytes": src.replaced_bytes,
         "removed_chars": src.removed_chars,
     }
 
 
-def write_ledger(conn: Connection, src: SourceFile, outcome: LoadOutcome, run_id: int | None) -> None:
-    """Upsert the ledger row of ``src``. Seeing an already loaded file again keeps ``loaded``."""
+def _keep_loaded(old, new):
+    """Seeing an already loaded file again (a later run, or a retried task) keeps ``loaded``."""
+    return sa.and_(old.status == "loaded", new.status == "duplicate", old.article_id == new.article_id)
+
+
+def write_ledger(conn: Connection, src: SourceFile, outcome: LoadOutcome, run_id: int | None) -> int:
+    """Upsert the ledger row of ``src`` and the run's ``run_files`` row; returns the ledger id."""
+    reason = storable(outcome.reason, REASON_LIMIT)
     stmt = pg_insert(ingest_ledger).values(
-        path=src.path,
+        path=storable(src.path),
         sha256=src.sha256,
         size=src.size,
         format=src.format,
-        encoding=src.encoding,
+        encoding=storable(src.encoding, 64),
         status=outcome.status,
-        reason=outcome.reason,
+        reason=reason,
         article_id=outcome.article_id,
         first_run_id=run_id,
         last_run_id=run_id,
         **source_columns(src),
     )
     old, new = ingest_ledger.c, stmt.excluded
-    same_file_again = sa.and_(
-        old.status == "loaded", new.status == "duplicate", old.article_id == new.article_id
-    )
+    same_file_again = _keep_loaded(old, new)
     stmt = stmt.on_conflict_do_update(
         index_elements=["path", "sha256"],
         set_={
@@ -164,11 +160,33 @@ def write_ledger(conn: Connection, src: SourceFile, outcome: LoadOutcome, run_id
             "last_seen_at": sa.func.now(),
         },
     )
-    conn.execute(stmt)
+    ledger_id = conn.execute(stmt.returning(ingest_ledger.c.id)).scalar_one()
+    if run_id is not None:
+        _write_run_file(conn, run_id, ledger_id, outcome, reason)
+    return ledger_id
+
+
+def _write_run_file(conn: Connection, run_id: int, ledger_id: int, outcome: LoadOutcome, reason: str | None) -> None:
+    stmt = pg_insert(run_files).values(
+        run_id=run_id, ledger_id=ledger_id, status=outcome.status, reason=reason, article_id=outcome.article_id
+    )
+    old, new = run_files.c, stmt.excluded
+    same_file_again = _keep_loaded(old, new)
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["run_id", "ledger_id"],
+            set_={
+                "status": sa.case((same_file_again, old.status), else_=new.status),
+                "reason": sa.case((same_file_again, old.reason), else_=new.reason),
+                "article_id": sa.func.coalesce(new.article_id, old.article_id),
+                "recorded_at": sa.func.now(),
+            },
+        )
+    )
 
 
 def record_rejected(engine: Engine, src: SourceFile, reason: str, run_id: int | None) -> LoadOutcome:
-    outcome = LoadOutcome("rejected", None, reason)
+    outcome = LoadOutcome("rejected", None, storable(" ".join(reason.split()), REASON_LIMIT) or "unknown")
     with engine.begin() as conn:
         write_ledger(conn, src, outcome, run_id)
     return outcome
@@ -195,25 +213,26 @@ def existing_articles(engine: Engine, hashes: list[str]) -> dict[str, int]:
 # ------------------------------------------------------------------------------------ articles
 
 
-def _article_values(article: Article, run_id: int | None) -> dict:
+def _article_values(article: Article, src: SourceFile, run_id: int | None) -> dict:
     d = article.doc
     return {
         "content_sha256": article.sha256,
-        "source_path": article.source_path,
+        "source_path": storable(article.source_path),
         "format": article.format,
-        "url": d.url,
-        "title": d.title,
-        "author": d.author,
+        "url": storable(d.url),
+        "title": storable(d.title),
+        "author": storable(d.author),
         "published": parse_published(d.published),
-        "dateline": d.dateline,
-        "agency": d.agency,
-        "site_name": d.site_name,
+        "dateline": storable(d.dateline),
+        "agency": storable(d.agency),
+        "site_name": storable(d.site_name),
         "language": (d.language or None) and d.language[:8],
-        "captions": list(d.captions),
-        "body": d.body,
+        "captions": [storable(c) for c in d.captions],
+        "body": d.body,  # NUL was removed from the text before cleaning: offsets stay true
         "word_count": article.word_count,
         "extractor_version": article.extractor_version,
         "run_id": run_id,
+        "quality_flags": quality_flags(article, src),
         **derived.article_values(article),
     }
 
@@ -297,7 +316,7 @@ def load_article(
     Without ``reprocess`` an article whose content hash is already loaded is left alone and the
     file is recorded as a duplicate (this also settles races between parallel batches).
     """
-    values = _article_values(article, run_id)
+    values = _article_values(article, src, run_id)
     with engine.begin() as conn:
         stmt = pg_insert(articles).values(**values)
         if reprocess:

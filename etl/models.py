@@ -13,6 +13,9 @@ QUOTE_KINDS = ("direct", "indirect", "mixed")
 CASUALTY_CATEGORIES = ("killed", "injured", "missing", "kidnapped", "arrested")
 FILE_FORMATS = ("html", "text")
 LEDGER_STATUSES = ("loaded", "duplicate", "rejected")
+# Article-level quality problems: recorded in articles.quality_flags, shown in v_article_quality;
+# they make a run "partial", never "failed".
+QUALITY_FLAGS = ("no_title", "no_date", "empty_extraction", "replaced_bytes", "removed_chars", "truncated")
 
 
 @dataclass

@@ -2,14 +2,16 @@
 
 The DAG files in ``dags/`` only wire these together:
 
-    check_schema ─┬─ open_run ─┐
-                  └─ plan ─────┴─ run_batch (mapped, one per batch) ─ quality_checks ─ close_run
+    check_schema ─ open_run ─ plan ─ run_batch (mapped, one per batch) ─ quality_checks ─ close_run
 
 * the warehouse is the Airflow connection ``news_db`` when it is defined, else the default of
   :func:`etl.db.engine.database_url` (``NEWSETL_DATABASE_URL`` or the embedded PostgreSQL);
 * only paths and small JSON summaries travel between tasks (XCom);
 * :func:`plan_batches` caps the number of mapped tasks (:data:`MAX_BATCHES`) by making batches
-  larger when an inbox is big.
+  larger when an inbox is big;
+* a task that fails adds its reason to ``pipeline_runs.error`` (:func:`record_failure`), so the
+  run record says why it failed; the status comes from :mod:`etl.runs` and the checks from
+  :mod:`etl.checks`, as for a CLI run.
 
 ``python -m etl.orchestration dag-test --inbox seeds/`` runs the ingest DAG once with
 ``dag.test()`` against a local Airflow metadata DB (``AIRFLOW_HOME``, default ``.airflow/``) and
@@ -41,7 +43,6 @@ MIGRATE_DAG_ID = "newsetl_migrate"
 DEFAULT_SCHEDULE = "0 2 * * *"  # nightly, 02:00 UTC
 MAX_BATCHES = 200  # mapped tasks per run, far below Airflow's max_map_length (1024)
 DEFAULT_BATCH_SIZE = 50
-FINAL_STATUSES = ("loaded", "duplicate", "rejected")
 
 # libpq keywords that may come from a connection's extra (anything else there is Airflow's).
 _LIBPQ_KEYS = {
@@ -62,6 +63,10 @@ class DataQualityError(RuntimeError):
 
 class RunFailed(RuntimeError):
     """The run did not complete (a batch or a check failed); recorded in pipeline_runs."""
+
+
+class UnknownConf(ValueError):
+    """The run's conf holds keys that are not params of the DAG (e.g. a misspelled one)."""
 
 
 # --------------------------------------------------------------------------------- parameters
@@ -142,6 +147,16 @@ def validate_params(params: Mapping[str, Any]) -> dict[str, Any]:
         jsonschema.validate(value, schema)
         out[name] = value
     return out
+
+
+def check_conf(conf: Mapping[str, Any] | None) -> None:
+    """Raise UnknownConf naming the unknown keys and listing the valid ones."""
+    valid = sorted(param_specs())
+    unknown = sorted(k for k in (conf or {}) if k not in valid)
+    if unknown:
+        raise UnknownConf(
+            f"unknown conf key(s) {', '.join(map(repr, unknown))}: valid keys are {', '.join(valid)}"
+        )
 
 
 def max_parallel_batches() -> int:
@@ -231,19 +246,47 @@ def run_key(dag_id: str, run_id: str) -> str:
 
 
 def open_run(
-    key: str, trigger: str, triggered_by: str | None, params: Mapping[str, Any], url: str | None = None
+    key: str,
+    trigger: str,
+    triggered_by: str | None,
+    params: Mapping[str, Any],
+    url: str | None = None,
+    conf: Mapping[str, Any] | None = None,
 ) -> int | None:
-    """Record the run in pipeline_runs (a retry reuses the row); None for a dry run (nothing written)."""
-    from etl.load import start_run
+    """Record the run in pipeline_runs (a retry reuses the row); None for a dry run (nothing written).
+
+    Runs whose process died are closed as failed first. Unknown ``conf`` keys fail the run
+    (recorded with the list of valid keys) with UnknownConf.
+    """
+    from etl.runs import close_dead_runs, finish_run, start_run
 
     if params.get("dry_run"):
+        check_conf(conf)
         log.info("dry run: the run is not recorded in pipeline_runs")
         return None
-    run_id = start_run(
-        _engine(url), key, trigger, triggered_by=triggered_by, source=str(params.get("inbox")), params=dict(params)
-    )
+    engine = _engine(url)
+    for run_id, reason in close_dead_runs(engine, found_by=f"run {key}"):
+        log.warning("closed dead run %s: %s", run_id, reason)
+    run_id = start_run(engine, key, trigger, triggered_by=triggered_by, source=str(params.get("inbox")),
+                       params=dict(params))
+    try:
+        check_conf(conf)
+    except UnknownConf as exc:
+        finish_run(engine, run_id, error=f"open_run: {exc}")
+        raise
     log.info("pipeline run %s recorded as id %s", key, run_id)
     return run_id
+
+
+def record_failure(key: str, step: str, exc: BaseException, url: str | None = None) -> None:
+    """Add ``step: reason`` to the run's error (best effort: the database may be the problem)."""
+    from etl.db.errors import one_line
+    from etl.runs import note_failure
+
+    try:
+        note_failure(_engine(url), key, f"{step}: {one_line(exc)}")
+    except Exception as inner:  # noqa: BLE001 -- never hide the task's own failure
+        log.warning("could not record the failure of %s on run %s: %s", step, key, inner)
 
 
 def resolve_inbox(inbox: str) -> Path | str:
@@ -326,18 +369,25 @@ def run_batch(
     url: str | None = None,
     storage_conn_id: str | None = None,
 ) -> dict[str, Any]:
-    """One mapped task: :func:`etl.pipeline.process_batch`; returns the JSON summary."""
+    """One mapped task: :func:`etl.pipeline.process_batch` (with the run's heartbeat); returns
+    the JSON summary. Logs how long loading the spaCy model took in this task process."""
+    from etl import nlp
     from etl.pipeline import process_batch
+    from etl.runs import Heartbeat
 
     use_storage_connection(paths, storage_conn_id)
     engine = None if dry_run else _engine(url)
     spacy_batch = max(1, min(batch_size, 64))
-    summary = process_batch(
-        list(paths), run_id, engine=engine, reprocess=reprocess, dry_run=dry_run, batch_size=spacy_batch
-    )
+    had_model, t0 = nlp.get_nlp.cache_info().currsize > 0, time.monotonic()
+    with Heartbeat(engine, None if dry_run else run_id):
+        summary = process_batch(
+            list(paths), run_id, engine=engine, reprocess=reprocess, dry_run=dry_run, batch_size=spacy_batch
+        )
+    model = ("already loaded" if had_model else "not needed (nothing new to parse)"
+             if nlp.get_nlp.cache_info().currsize == 0 else "loaded by this task")
     log.info(
-        "batch of %d: %d loaded, %d duplicates, %d rejected",
-        summary.files_seen, summary.loaded, summary.duplicates, summary.rejected,
+        "batch of %d: %d loaded, %d duplicates, %d rejected in %.1f s; spaCy model %s",
+        summary.files_seen, summary.loaded, summary.duplicates, summary.rejected, time.monotonic() - t0, model,
     )
     for path, reason in summary.rejected_files:
         log.warning("rejected %s: %s", path, reason)
@@ -368,30 +418,6 @@ def combine(summaries: Iterable[Mapping[str, Any] | None], dry_run: bool = False
 # ------------------------------------------------------------------------------ quality checks
 
 
-def _scalar(conn, sql: str, **params) -> int:
-    import sqlalchemy as sa
-
-    return int(conn.execute(sa.text(sql), params).scalar_one() or 0)
-
-
-_ORPHANS = {
-    "article_entities without article": "SELECT count(*) FROM article_entities c "
-    "WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = c.article_id)",
-    "article_entities without entity": "SELECT count(*) FROM article_entities c "
-    "WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = c.entity_id)",
-    "quotes without article": "SELECT count(*) FROM quotes c "
-    "WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = c.article_id)",
-    "quotes with a missing speaker entity": "SELECT count(*) FROM quotes c WHERE c.speaker_entity_id IS NOT NULL "
-    "AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = c.speaker_entity_id)",
-    "casualties without article": "SELECT count(*) FROM casualties c "
-    "WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = c.article_id)",
-    "casualties with a missing location entity": "SELECT count(*) FROM casualties c WHERE c.location_entity_id IS NOT NULL "
-    "AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = c.location_entity_id)",
-    "ledger rows pointing to a missing article": "SELECT count(*) FROM ingest_ledger l WHERE l.article_id IS NOT NULL "
-    "AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = l.article_id)",
-}
-
-
 def quality_checks(
     run_id: int | None,
     files_planned: int,
@@ -400,85 +426,61 @@ def quality_checks(
     url: str | None = None,
     raise_on_failure: bool = True,
 ) -> dict[str, dict[str, Any]]:
-    """Data-quality checks of run ``run_id``; ``{check: {"ok": bool, "detail": str}}``.
+    """Integrity checks of run ``run_id`` (:func:`etl.checks.integrity_checks`).
 
-    * every file of the run has one ledger row with a final status (rejected ones with a reason,
-      loaded/duplicate ones with their article);
-    * no article of the run without a title or a body;
-    * no orphan child rows anywhere (entity mentions, quotes, casualties, ledger → article);
-    * the batches' counts agree with the ledger and the articles table.
     Raises DataQualityError listing the failed checks (unless ``raise_on_failure`` is false).
+    Articles with quality flags are logged; they make the run partial, never failed.
     """
     if run_id is None:
         log.info("dry run: nothing was written, no data-quality checks")
         return {}
-    import sqlalchemy as sa
-
-    total = combine(summaries)
-    results: dict[str, dict[str, Any]] = {}
-
-    def check(name: str, ok: bool, detail: str) -> None:
-        results[name] = {"ok": bool(ok), "detail": detail}
-        (log.info if ok else log.error)("check %-40s %s  %s", name, "ok" if ok else "FAILED", detail)
+    from etl.checks import failures, flagged_articles, integrity_checks
 
     with _engine(url).connect() as conn:
-        ledger = {
-            status: n
-            for status, n in conn.execute(
-                sa.text("SELECT status, count(*) FROM ingest_ledger WHERE last_run_id = :r GROUP BY status"),
-                {"r": run_id},
-            )
-        }
-        ledger_rows = sum(ledger.values())
-        not_final = sum(n for s, n in ledger.items() if s not in FINAL_STATUSES)
-        incomplete = _scalar(
-            conn,
-            "SELECT count(*) FROM ingest_ledger WHERE last_run_id = :r AND ("
-            "(status = 'rejected' AND coalesce(reason, '') = '') OR "
-            "(status IN ('loaded', 'duplicate') AND article_id IS NULL))",
-            r=run_id,
-        )
-        check(
-            "every file has a final ledger status",
-            ledger_rows == files_planned and not_final == 0 and incomplete == 0,
-            f"{files_planned} files planned, {ledger_rows} ledger rows of this run "
-            f"({', '.join(f'{s} {n}' for s, n in sorted(ledger.items())) or 'none'}), "
-            f"{not_final} without a final status, {incomplete} without reason/article",
-        )
-        untitled = _scalar(
-            conn,
-            "SELECT count(*) FROM articles a WHERE (a.run_id = :r OR a.id IN "
-            "(SELECT article_id FROM ingest_ledger WHERE last_run_id = :r AND article_id IS NOT NULL)) "
-            "AND (a.title IS NULL OR btrim(a.title) = '' OR btrim(a.body) = '')",
-            r=run_id,
-        )
-        check("no article without title or body", untitled == 0, f"{untitled} articles of this run lack one")
-        orphans = {name: _scalar(conn, sql) for name, sql in _ORPHANS.items()}
-        bad = {k: v for k, v in orphans.items() if v}
-        check("no orphan rows", not bad, ", ".join(f"{k}: {v}" for k, v in bad.items()) or "none")
-        run_articles = _scalar(conn, "SELECT count(*) FROM articles WHERE run_id = :r", r=run_id)
-        in_ledger_ok = ledger.get("loaded", 0) + ledger.get("duplicate", 0)
-        consistent = (
-            total.files_seen == ledger_rows
-            and total.rejected == ledger.get("rejected", 0)
-            and total.loaded + total.duplicates == in_ledger_ok
-            # a retried batch may count as duplicates what its first attempt loaded
-            and total.loaded <= run_articles <= total.loaded + total.duplicates
-        )
-        check(
-            "counts consistent with the ledger",
-            consistent,
-            f"batches: {total.files_seen} files, {total.loaded} loaded, {total.duplicates} duplicates, "
-            f"{total.rejected} rejected; ledger: {ledger_rows} rows, {in_ledger_ok} loaded/duplicate, "
-            f"{ledger.get('rejected', 0)} rejected; {run_articles} articles written by this run",
-        )
-    failed = [f"{name} ({r['detail']})" for name, r in results.items() if not r["ok"]]
-    if failed and raise_on_failure:
-        raise DataQualityError("data-quality checks failed: " + "; ".join(failed))
+        results = integrity_checks(conn, run_id, files_planned, combine(summaries).to_dict())
+        flagged = flagged_articles(conn, run_id)
+    for name, r in results.items():
+        (log.info if r["ok"] else log.error)("check %-40s %s  %s", name, "ok" if r["ok"] else "FAILED", r["detail"])
+    log.info("%d articles of this run have quality flags (they make the run partial)", len(flagged))
+    for path, flags in flagged:
+        log.info("  flagged %s: %s", path, flags)
+    error = failures(results)
+    if error and raise_on_failure:
+        raise DataQualityError(error)
     return results
 
 
 # ------------------------------------------------------------------------------------- closing
+
+
+def _run_id_of(key: str | None, url: str | None) -> int | None:
+    """The run's id from its key (when open_run failed after recording it)."""
+    if key is None:
+        return None
+    import sqlalchemy as sa
+
+    from etl.db.schema import pipeline_runs
+
+    try:
+        with _engine(url).connect() as conn:
+            return conn.execute(sa.select(pipeline_runs.c.id).where(pipeline_runs.c.run_key == key)).scalar()
+    except Exception as exc:  # noqa: BLE001 -- e.g. an unmigrated warehouse: nothing was recorded
+        log.info("no run record for %s: %s", key, exc)
+        return None
+
+
+def _incomplete(opened: bool, batches, summaries, checks, dry_run: bool) -> str | None:
+    """Why the run did not complete, from what the upstream tasks returned."""
+    if not opened and not dry_run:
+        return "the schema check or the run record failed: nothing was processed"
+    if batches is None:
+        return "discovering the inbox failed"
+    n, files = len(batches), sum(len(b) for b in batches)
+    if len(summaries) < n or combine(summaries).files_seen < files:
+        return f"{n - len(summaries)} of {n} batches failed"
+    if not dry_run and checks is None:
+        return "data-quality checks failed"
+    return None
 
 
 def close_run(
@@ -489,60 +491,61 @@ def close_run(
     *,
     dry_run: bool = False,
     url: str | None = None,
+    key: str | None = None,
 ) -> dict[str, Any]:
     """Store the run's counts and status in pipeline_runs, log a summary; RunFailed if incomplete.
 
     ``batches`` is the plan (:func:`plan_batches`' ``batches``). Runs even when upstream tasks
-    failed: a missing plan, missing batch summaries or missing
-    check results mean the run failed, and that is recorded before raising.
+    failed: a missing plan, missing batch summaries or missing check results mean the run
+    failed; the reasons the failed tasks recorded (:func:`record_failure`) are kept.
     """
-    from etl.load import finish_run
+    from etl.runs import finish_run, run_counts
 
     summaries = [s for s in (summaries or []) if s]
     total = combine(summaries, dry_run=dry_run)
-    errors = []
-    if run_id is None and not dry_run:
-        errors.append("the schema check or the run record failed: nothing was processed or recorded")
-    elif batches is None:
-        errors.append("discovering the inbox failed")
-    else:
-        n, files = len(batches), sum(len(b) for b in batches)
-        if len(summaries) < n or total.files_seen < files:
-            errors.append(f"{n - len(summaries)} of {n} batches failed")
-        elif not dry_run and checks is None:
-            errors.append("data-quality checks failed")
-    error = "; ".join(errors) or None
-
+    opened = run_id is not None
+    if not opened and not dry_run:
+        run_id = _run_id_of(key, url)  # open_run may have recorded the run before failing
+    error = _incomplete(opened, batches, summaries, checks, dry_run)
+    counts = {k: getattr(total, k) for k in ("files_seen", "loaded", "duplicates", "rejected")} | {"flagged": 0}
+    flagged: list[tuple[str, str]] = []
     if dry_run:
         status = "failed" if error else "dry-run"
     elif run_id is None:
         status = "failed"
     else:
-        status = finish_run(
-            _engine(url), run_id, files_seen=total.files_seen, loaded=total.loaded,
-            duplicates=total.duplicates, rejected=total.rejected, error=error,
-        )
+        from etl.checks import flagged_articles
+
+        status = finish_run(_engine(url), run_id, error=error)
+        with _engine(url).connect() as conn:
+            counts, flagged = run_counts(conn, run_id), flagged_articles(conn, run_id)
+            error = _recorded_error(conn, run_id) if error else None
     result = {
-        "run_id": run_id,
-        "status": status,
-        "files_seen": total.files_seen,
-        "loaded": total.loaded,
-        "duplicates": total.duplicates,
-        "rejected": total.rejected,
-        "rejected_files": [list(x) for x in total.rejected_files],
-        "error": error,
-        "dry_run": dry_run,
+        "run_id": run_id, "status": status, **counts,
+        "rejected_files": [list(x) for x in total.rejected_files], "flagged_articles": [list(x) for x in flagged],
+        "error": error, "dry_run": dry_run,
     }
     log.info(
-        "newsetl run %s: %s — %d files, %d %s, %d duplicates, %d rejected%s",
-        run_id if run_id is not None else "(not recorded)", status, total.files_seen, total.loaded,
-        "extracted" if dry_run else "loaded", total.duplicates, total.rejected, f" — {error}" if error else "",
+        "newsetl run %s: %s — %d files, %d %s, %d duplicates, %d rejected, %d flagged%s",
+        run_id if run_id is not None else "(not recorded)", status, counts["files_seen"], counts["loaded"],
+        "extracted" if dry_run else "loaded", counts["duplicates"], counts["rejected"], counts["flagged"],
+        f" — {error}" if error else "",
     )
     for path, reason in total.rejected_files[:100]:
         log.info("  rejected %s: %s", path, reason)
+    for path, flags in flagged:
+        log.info("  flagged %s: %s", path, flags)
     if error:
         raise RunFailed(f"newsetl run {status}: {error}")
     return result
+
+
+def _recorded_error(conn, run_id: int) -> str | None:
+    import sqlalchemy as sa
+
+    from etl.db.schema import pipeline_runs
+
+    return conn.execute(sa.select(pipeline_runs.c.error).where(pipeline_runs.c.id == run_id)).scalar()
 
 
 # ------------------------------------------------------------------------------ summary output
@@ -552,7 +555,8 @@ def run_summary(run_key_: str | None = None, url: str | None = None) -> str:
     """Text summary of a run (default: the latest) read back from the warehouse."""
     import sqlalchemy as sa
 
-    from etl.db.schema import ingest_ledger, metadata, pipeline_runs
+    from etl.checks import flagged_articles
+    from etl.db.schema import ingest_ledger, metadata, pipeline_runs, run_files
 
     engine = _engine(url)
     with engine.connect() as conn:
@@ -566,16 +570,19 @@ def run_summary(run_key_: str | None = None, url: str | None = None) -> str:
             f"run {run['id']}  {run['run_key']}",
             f"  trigger {run['trigger']} by {run['triggered_by'] or '-'}, source {run['source']}",
             (f"  status {run['status']}: {run['files_seen']} files seen, {run['loaded']} loaded, "
-            f"{run['duplicates']} duplicates, {run['rejected']} rejected, {seconds:.1f} s"),
+             f"{run['duplicates']} duplicates, {run['rejected']} rejected, {run['flagged']} flagged, "
+             f"{seconds:.1f} s"),
         ]
         if run["error"]:
             lines.append(f"  error: {run['error']}")
         rejected = conn.execute(
-            sa.select(ingest_ledger.c.path, ingest_ledger.c.reason)
-            .where(ingest_ledger.c.last_run_id == run["id"], ingest_ledger.c.status == "rejected")
+            sa.select(ingest_ledger.c.path, run_files.c.reason)
+            .select_from(run_files.join(ingest_ledger, ingest_ledger.c.id == run_files.c.ledger_id))
+            .where(run_files.c.run_id == run["id"], run_files.c.status == "rejected")
             .order_by(ingest_ledger.c.path)
         ).all()
         lines += [f"  rejected {p}: {r}" for p, r in rejected]
+        lines += [f"  flagged {p}: {f}" for p, f in flagged_articles(conn, run["id"])]
         counts = {
             name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
             for name, t in metadata.tables.items()

@@ -1,32 +1,58 @@
 """Runs batches of paths through ingest → clean → nlp → extract (→ load).
 
 The CLI, the tests and the Airflow DAG all call these functions.
+
+One file's failure is that file's failure: whatever a file raises while it is read, cleaned,
+parsed, extracted or loaded ends in the ledger as ``rejected`` with a one-line reason, and the
+batch goes on. Only the loss of the database stops a batch (:class:`DatabaseLost`); what was
+committed before stays committed, and a rerun completes the rest.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
+import re
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from etl import nlp
 from etl.clean import clean
 from etl.db.engine import get_engine
+from etl.db.errors import (
+    DatabaseLost,
+    is_connection_error,
+    is_transient,
+    one_line,
+    wait_for_database,
+)
 from etl.enrich import enrich
 from etl.extract import extract_all
 from etl.ingest import apply_meta, discover, expand, read_source
-from etl.load import existing_articles, finish_run, load_article, record_duplicate, record_rejected, start_run
+from etl.load import (
+    LoadOutcome,
+    existing_articles,
+    load_article,
+    record_duplicate,
+    record_rejected,
+    storable,
+)
 from etl.models import Article, SourceFile
+from etl.runs import Heartbeat, close_dead_runs, finish_run, start_run
 from etl.settings import get_settings
 from etl.version import EXTRACTOR_VERSION
 
 log = logging.getLogger(__name__)
+
+# PostgreSQL cannot store NUL in text, nor lone surrogates (they are not UTF-8).
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+MAX_PARSE_CHARS = 1_000_000  # spaCy's own default limit: a longer body is not parsed
+LOAD_ATTEMPTS = 3  # a deadlock or a dropped connection (with the server back) is tried again
 
 
 @dataclass
@@ -38,46 +64,104 @@ class Extracted:
     error: str | None = None
 
 
+def read_sources(locators: Iterable[str]) -> list[SourceFile]:
+    """The reading step: ``etl.ingest.read_source`` for each locator, never raising."""
+    out = []
+    for locator in locators:
+        try:
+            src = read_source(locator)
+        except Exception as exc:  # a reader crash is that file's failure
+            log.exception("reading %s failed", locator)
+            src = SourceFile(path=str(locator), sha256="", size=0, error=f"unreadable: {one_line(exc)}")
+        out.append(storable_source(src))
+    return out
+
+
+def storable_source(src: SourceFile) -> SourceFile:
+    """Remove what PostgreSQL cannot store from the text (counted in ``removed_chars``)."""
+    if src.text and UNSTORABLE.search(src.text):
+        text, removed = UNSTORABLE.subn("", src.text)
+        src = dataclasses.replace(src, text=text, removed_chars=src.removed_chars + removed)
+    return src
+
+
+def _too_long(body: str) -> str | None:
+    limit = get_settings().max_article_words
+    words = len(body.split())
+    if words > limit:
+        return f"too long: {words} words (limit {limit}, NEWSETL_MAX_ARTICLE_WORDS)"
+    if len(body) > MAX_PARSE_CHARS:
+        return f"too long for the parser: {len(body)} characters in {words} words (limit {MAX_PARSE_CHARS})"
+    return None
+
+
+def _clean_one(src: SourceFile) -> tuple[Article | None, str | None]:
+    try:
+        doc = apply_meta(clean(src), src.meta)  # container metadata (crawler, WARC) wins
+    except ValueError as exc:
+        return None, str(exc)
+    except Exception as exc:  # a parser crash on one file must not stop the run
+        log.exception("cleaning failed for %s", src.path)
+        return None, f"unparseable: {one_line(exc)}"
+    reason = _too_long(doc.body)
+    if reason:
+        return None, reason
+    return Article(
+        source_path=src.path,
+        sha256=src.sha256,
+        format=src.format or "text",
+        doc=doc,
+        extractor_version=f"{EXTRACTOR_VERSION}+{nlp.model_version()}",
+    ), None
+
+
 def _cleaned(sources: Iterable[SourceFile]) -> Iterator[tuple[SourceFile, Article | None, str | None]]:
     for src in sources:
         if src.error:
             yield src, None, src.error
-            continue
+        else:
+            yield src, *_clean_one(src)
+
+
+def _parsed(bodies: list[str], batch_size: int) -> Iterator[object]:
+    """spaCy Docs in input order, ``batch_size`` at a time; an Exception in place of a body
+    the parser failed on (the rest of its chunk is parsed one by one)."""
+    for i in range(0, len(bodies), batch_size):
+        chunk = bodies[i : i + batch_size]
         try:
-            doc = apply_meta(clean(src), src.meta)  # container metadata (crawler, WARC) wins
-        except ValueError as exc:
-            yield src, None, str(exc)
+            yield from list(nlp.parse(chunk, batch_size=batch_size))
             continue
-        except Exception as exc:  # a parser crash on one file must not stop the run
-            log.exception("cleaning failed for %s", src.path)
-            yield src, None, f"unparseable: {type(exc).__name__}: {exc}"
-            continue
-        yield src, Article(
-            source_path=src.path,
-            sha256=src.sha256,
-            format=src.format or "text",
-            doc=doc,
-            extractor_version=f"{EXTRACTOR_VERSION}+{nlp.model_version()}",
-        ), None
+        except Exception:  # noqa: BLE001 -- find the body that fails, parse the others
+            log.warning("parsing a chunk of %d bodies failed: parsing them one by one", len(chunk))
+        for body in chunk:
+            try:
+                yield nlp.parse_one(body)
+            except Exception as exc:  # noqa: BLE001
+                yield exc
 
 
 def extract_sources(sources: Iterable[SourceFile], batch_size: int = 16) -> Iterator[Extracted]:
-    """Clean, parse (one ``nlp.pipe`` over the batch) and extract; yields in input order."""
+    """Clean, parse (``nlp.pipe`` over the batch) and extract; yields in input order.
+
+    The spaCy model is loaded only when there is something to parse.
+    """
     staged = list(_cleaned(sources))
-    bodies = [art.doc.body for _, art, _ in staged if art is not None]
-    docs = iter(nlp.parse(bodies, batch_size=batch_size))
+    docs = _parsed([art.doc.body for _, art, _ in staged if art is not None], batch_size)
     for src, art, err in staged:
         if art is None:
             yield Extracted(src, None, err)
             continue
         spacy_doc = next(docs)
+        if isinstance(spacy_doc, Exception):
+            yield Extracted(src, None, f"parsing failed: {one_line(spacy_doc)}")
+            continue
         spacy_doc.user_data["title"] = art.doc.title  # the casualty extractor reads headlines
         try:
             art.entities, art.quotes, art.casualties = extract_all(spacy_doc)
             enrich(src, art)  # dates, places, names, story print (derived; may stay null)
         except Exception as exc:
             log.exception("extraction failed for %s", src.path)
-            yield Extracted(src, None, f"extraction failed: {type(exc).__name__}: {exc}")
+            yield Extracted(src, None, f"extraction failed: {one_line(exc)}")
             continue
         yield Extracted(src, art, None)
 
@@ -88,10 +172,10 @@ def extract_paths(paths: Iterable[str], batch_size: int = 16) -> Iterator[Extrac
     for path in (loc for p in paths for loc in expand(str(p))):  # WARC / JSON lines: their records
         batch.append(path)
         if len(batch) >= batch_size:
-            yield from extract_sources((read_source(p) for p in batch), batch_size)
+            yield from extract_sources(read_sources(batch), batch_size)
             batch = []
     if batch:
-        yield from extract_sources((read_source(p) for p in batch), batch_size)
+        yield from extract_sources(read_sources(batch), batch_size)
 
 
 # ------------------------------------------------------------------------------ with the warehouse
@@ -136,6 +220,63 @@ class BatchSummary:
         return cls(**data)
 
 
+class _Recorder:
+    """Writes each file's outcome, with the policy: row errors reject the file, transient
+    errors are tried again, a lost database raises :class:`DatabaseLost`."""
+
+    def __init__(self, engine: Engine, run_id: int | None, summary: BatchSummary, on_file):
+        self.engine, self.run_id, self.summary, self.on_file = engine, run_id, summary, on_file
+
+    def done(self, src: SourceFile, outcome: LoadOutcome) -> LoadOutcome:
+        self.summary.count(outcome.status, storable(src.path), outcome.reason)  # printable, as stored
+        if self.on_file:
+            self.on_file(src.path, outcome.status)
+        return outcome
+
+    def _lost_unless_back(self, exc: BaseException) -> None:
+        if not wait_for_database(self.engine):
+            raise DatabaseLost(f"the warehouse stopped answering: {one_line(exc)}") from exc
+
+    def write(self, src: SourceFile, action: Callable[[], LoadOutcome]) -> LoadOutcome:
+        """``action`` (a load or a ledger write); a row error rejects ``src`` instead."""
+        for attempt in range(1, LOAD_ATTEMPTS + 1):
+            try:
+                return self.done(src, action())
+            except DatabaseLost:
+                raise
+            except Exception as exc:  # noqa: BLE001 -- sorted out below
+                error = exc
+                if is_connection_error(exc):
+                    self._lost_unless_back(exc)
+                elif not is_transient(exc):
+                    break
+                log.info("%s: attempt %d failed (%s), trying again", src.path, attempt, one_line(exc))
+        log.warning("%s: load failed: %s", src.path, one_line(error))
+        return self.reject(src, f"load failed: {one_line(error)}")
+
+    def reject(self, src: SourceFile, reason: str) -> LoadOutcome:
+        try:
+            return self.done(src, record_rejected(self.engine, src, reason, self.run_id))
+        except Exception as exc:  # noqa: BLE001
+            if is_connection_error(exc):
+                self._lost_unless_back(exc)
+                return self.done(src, record_rejected(self.engine, src, reason, self.run_id))
+            # The file's own fields cannot be stored (e.g. a locator too long for the index).
+            short = dataclasses.replace(src, path=src.path[:1000])
+            why = reason if one_line(exc) in reason else f"{reason}; {one_line(exc)}"
+            return self.done(src, record_rejected(self.engine, short, f"{why} (locator cut to 1000 characters)",
+                                                  self.run_id))
+
+    def lookup(self, hashes: list[str]) -> dict[str, int]:
+        try:
+            return existing_articles(self.engine, hashes)
+        except Exception as exc:
+            if not is_connection_error(exc):
+                raise
+            self._lost_unless_back(exc)
+            return existing_articles(self.engine, hashes)
+
+
 def process_batch(
     paths: Sequence[str],
     run_id: int | None = None,
@@ -146,36 +287,42 @@ def process_batch(
     batch_size: int | None = None,
     on_file: Callable[[str, str], None] | None = None,
 ) -> BatchSummary:
-    """Ingest, clean, extract and load one batch of paths; every file ends in the ledger.
+    """Ingest, clean, extract and load one batch of locators; every file ends in the ledger.
 
     Files whose content is already loaded skip extraction (unless ``reprocess``). A file that
     fails anywhere is recorded as rejected with the reason, and the batch goes on. With
-    ``dry_run`` everything is extracted and counted but nothing is written.
+    ``dry_run`` everything is extracted and counted but nothing is written. Raises
+    :class:`DatabaseLost` (with ``.summary``, what this batch committed) when the warehouse
+    stops answering.
     """
     batch_size = batch_size or get_settings().batch_size
     summary = BatchSummary(dry_run=dry_run)
-
-    def done(path: str, status: str, reason: str | None = None) -> None:
-        summary.count(status, path, reason)
-        if on_file:
-            on_file(path, status)
-
-    sources = [read_source(p) for p in paths]
+    sources = read_sources(paths)  # the reading step
     if dry_run:
         for item in extract_sources(sources, batch_size):
-            done(item.source.path, "rejected" if item.article is None else "loaded", item.error)
+            summary.count("rejected" if item.article is None else "loaded", storable(item.source.path), item.error)
+            if on_file:
+                on_file(item.source.path, "rejected" if item.article is None else "loaded")
         return summary
+    rec = _Recorder(engine or get_engine(), run_id, summary, on_file)
+    try:
+        _load_batch(rec, sources, reprocess, batch_size)
+    except DatabaseLost as exc:
+        exc.summary = summary
+        raise
+    return summary
 
-    engine = engine or get_engine()
+
+def _load_batch(rec: _Recorder, sources: list[SourceFile], reprocess: bool, batch_size: int) -> None:
     readable = [s for s in sources if not s.error]
-    known = {} if reprocess else existing_articles(engine, sorted({s.sha256 for s in readable}))
+    known = {} if reprocess else rec.lookup(sorted({s.sha256 for s in readable}))
     first_of: dict[str, SourceFile] = {}  # content hash → the file of this batch that loads it
     later_copies: list[SourceFile] = []
     for src in sources:
         if src.error:
-            done(src.path, record_rejected(engine, src, src.error, run_id).status, src.error)
+            rec.reject(src, src.error)
         elif src.sha256 in known:
-            done(src.path, record_duplicate(engine, src, known[src.sha256], run_id).status)
+            rec.write(src, lambda s=src: record_duplicate(rec.engine, s, known[s.sha256], rec.run_id))
         elif src.sha256 in first_of:
             later_copies.append(src)  # same content twice in this batch: load it once
         else:
@@ -183,27 +330,19 @@ def process_batch(
 
     loaded_ids: dict[str, int] = {}
     for item in extract_sources(list(first_of.values()), batch_size):
-        src = item.source
-        if item.article is None:
-            outcome = record_rejected(engine, src, item.error or "unknown error", run_id)
+        src, art = item.source, item.article
+        if art is None:
+            outcome = rec.reject(src, item.error or "unknown error")
         else:
-            try:
-                outcome = load_article(engine, src, item.article, run_id, reprocess=reprocess)
-            except (sa.exc.IntegrityError, sa.exc.DataError) as exc:
-                reason = f"load failed: {type(exc.orig).__name__}: {str(exc.orig).strip().splitlines()[0]}"
-                log.warning("%s: %s", src.path, reason)
-                outcome = record_rejected(engine, src, reason, run_id)
+            outcome = rec.write(src, lambda s=src, a=art: load_article(rec.engine, s, a, rec.run_id, reprocess=reprocess))
         if outcome.article_id is not None:
             loaded_ids[src.sha256] = outcome.article_id
-        done(src.path, outcome.status, outcome.reason)
 
     for src in later_copies:
         if src.sha256 in loaded_ids:
-            done(src.path, record_duplicate(engine, src, loaded_ids[src.sha256], run_id).status)
+            rec.write(src, lambda s=src: record_duplicate(rec.engine, s, loaded_ids[s.sha256], rec.run_id))
         else:
-            reason = f"same content as {first_of[src.sha256].path}, which was rejected"
-            done(src.path, record_rejected(engine, src, reason, run_id).status, reason)
-    return summary
+            rec.reject(src, f"same content as {first_of[src.sha256].path}, which was rejected")
 
 
 def batches(paths: Sequence[str], size: int) -> list[list[str]]:
@@ -219,6 +358,9 @@ class RunResult:
     status: str
     summary: BatchSummary
     seconds: float
+    flagged: list[tuple[str, str]] = field(default_factory=list)  # (path, flags) of flagged articles
+    error: str | None = None
+    closed_runs: list[tuple[int, str]] = field(default_factory=list)  # dead runs this run closed
 
 
 def run(
@@ -237,51 +379,71 @@ def run(
     on_start: Callable[[int], None] | None = None,
     on_file: Callable[[str, str], None] | None = None,
 ) -> RunResult:
-    """A whole run over an inbox folder: discover, process in batches, record the run."""
+    """A whole run over an inbox folder: discover, process in batches, check, record the run.
+
+    Raises :class:`DatabaseLost` (with ``.summary`` and ``.run_id``) when the warehouse stops
+    answering; the run stays ``running`` until the next run or ``newsetl runs`` closes it.
+    """
     t0 = time.monotonic()
     batch_size = batch_size or get_settings().batch_size
     paths = discover(inbox, include, exclude)
     if max_files is not None:
         paths = paths[:max_files]
-    run_key = run_key or f"{trigger}-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+    run_key = run_key or f"{trigger}-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     params = {
-        "inbox": str(inbox),
-        "include": list(include),
-        "exclude": list(exclude),
-        "reprocess": reprocess,
-        "dry_run": dry_run,
-        "batch_size": batch_size,
-        "max_files": max_files,
+        "inbox": str(inbox), "include": list(include), "exclude": list(exclude), "reprocess": reprocess,
+        "dry_run": dry_run, "batch_size": batch_size, "max_files": max_files,
     }
     if on_start:
         on_start(len(paths))
     summary = BatchSummary(dry_run=dry_run)
-    run_id = None
     if dry_run:
         for chunk in batches(paths, batch_size):
             summary.add(process_batch(chunk, dry_run=True, batch_size=batch_size, on_file=on_file))
         return RunResult(None, run_key, "dry-run", summary, time.monotonic() - t0)
 
     engine = engine or get_engine()
-    run_id = start_run(engine, run_key, trigger, triggered_by=triggered_by, source=str(inbox), params=params)
+    closed = close_dead_runs(engine, found_by=f"run {run_key}")
+    run_id = start_run(engine, run_key, trigger, triggered_by=triggered_by, source=str(inbox), params=params,
+                       holder=True)
+    _process_all(engine, run_id, paths, summary, reprocess=reprocess, batch_size=batch_size, on_file=on_file)
+    from etl.checks import failures, flagged_articles, integrity_checks
+
+    with engine.connect() as conn:
+        error = failures(integrity_checks(conn, run_id, len(paths), summary.to_dict()))
+        flagged = flagged_articles(conn, run_id)
+    status = finish_run(engine, run_id, error=error)
+    return RunResult(run_id, run_key, status, summary, time.monotonic() - t0, flagged, error, closed)
+
+
+def _process_all(engine: Engine, run_id: int, paths: Sequence[str], summary: BatchSummary, **kw) -> None:
+    """Every batch of the run; an interruption (signal, bug) is recorded as the run's failure."""
     try:
-        for chunk in batches(paths, batch_size):
-            summary.add(
-                process_batch(
-                    chunk, run_id, engine=engine, reprocess=reprocess, batch_size=batch_size, on_file=on_file
-                )
-            )
-    except BaseException as exc:
-        finish_run(engine, run_id, **_counts(summary), error=f"{type(exc).__name__}: {exc}")
+        with Heartbeat(engine, run_id):
+            for chunk in batches(paths, kw["batch_size"]):
+                summary.add(process_batch(chunk, run_id, engine=engine, **kw))
+    except DatabaseLost as exc:
+        summary.add(getattr(exc, "summary", BatchSummary()))
+        exc.summary, exc.run_id = summary, run_id
         raise
-    status = finish_run(engine, run_id, **_counts(summary))
-    return RunResult(run_id, run_key, status, summary, time.monotonic() - t0)
+    except BaseException as exc:
+        try:
+            finish_run(engine, run_id, error=interruption(exc))
+        except Exception as inner:  # noqa: BLE001 -- keep the original exception
+            log.warning("could not record the end of run %s: %s", run_id, one_line(inner))
+        raise
 
 
-def _counts(summary: BatchSummary) -> dict[str, int]:
-    return {
-        "files_seen": summary.files_seen,
-        "loaded": summary.loaded,
-        "duplicates": summary.duplicates,
-        "rejected": summary.rejected,
-    }
+def interruption(exc: BaseException) -> str:
+    """One line saying why a run stopped early."""
+    import signal
+
+    if isinstance(exc, SystemExit) and isinstance(exc.code, int) and exc.code > 128:
+        try:
+            name = signal.Signals(exc.code - 128).name
+        except ValueError:
+            name = f"signal {exc.code - 128}"
+        return f"terminated by {name}"
+    if isinstance(exc, KeyboardInterrupt):
+        return "interrupted (Ctrl-C)"
+    return f"stopped by {one_line(exc)}"

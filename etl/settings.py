@@ -1,13 +1,30 @@
-"""One settings object, read once from ``NEWSETL_*`` environment variables."""
+"""One settings object, read once from ``NEWSETL_*`` environment variables.
+
+A value that cannot be used raises :class:`SettingError`, whose message names the variable,
+the value and what is expected (the command line prints it in one line, without traceback).
+"""
 
 from __future__ import annotations
 
 import functools
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# A PostgreSQL role name newsetl creates or grants to: a plain lower-case identifier.
+ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+
+
+class SettingError(ValueError):
+    """A NEWSETL_* variable holds a value that cannot be used."""
+
+    def __init__(self, name: str, message: str):
+        super().__init__(f"{name} {message}")
+        self.name = name
+        self.hint = f"fix or unset {name} (the README's Configuration table lists every setting)"
 
 
 MIB = 1024 * 1024
@@ -38,21 +55,33 @@ class Settings:
     database_name: str  # NEWSETL_DATABASE_NAME: database created on the embedded server
     migrations_dir: Path  # NEWSETL_MIGRATIONS_DIR
     batch_size: int  # NEWSETL_BATCH_SIZE: articles per spaCy batch
-    reader_password: str | None  # NEWSETL_READER_PASSWORD: password of the news_reader role
+    reader_password: str | None  # NEWSETL_READER_PASSWORD: password given to the reader role
+    reader_role: str  # NEWSETL_READER_ROLE: name of the read-only role of this warehouse
+    max_article_words: int  # NEWSETL_MAX_ARTICLE_WORDS: longer articles are rejected
+    heartbeat_seconds: int  # NEWSETL_HEARTBEAT_SECONDS: a running run's heartbeat period
+    run_stale_minutes: int  # NEWSETL_RUN_STALE_MINUTES: no heartbeat for this long → run died
+    connect_timeout: int  # NEWSETL_CONNECT_TIMEOUT: seconds to wait for the warehouse
     ingest: IngestLimits = field(default_factory=lambda: ingest_limits())  # NEWSETL_MAX_*_BYTES
 
 
-def _int(name: str, default: int) -> int:
+def _int(name: str, default: int, minimum: int = 1) -> int:
     raw = os.environ.get(name)
-    if raw in (None, ""):
+    if raw is None or not raw.strip():
         return default
     try:
-        value = int(raw)
-    except ValueError as exc:
-        raise ValueError(f"{name} must be an integer, got {raw!r}") from exc
-    if value < 1:
-        raise ValueError(f"{name} must be ≥ 1, got {value}")
+        value = int(raw.strip().replace("_", ""))
+    except ValueError:
+        raise SettingError(name, f"must be a whole number ≥ {minimum}, got {raw!r}") from None
+    if value < minimum:
+        raise SettingError(name, f"must be a whole number ≥ {minimum}, got {raw!r}")
     return value
+
+
+def _role(name: str, default: str) -> str:
+    raw = (os.environ.get(name) or "").strip() or default
+    if not ROLE_NAME.match(raw):
+        raise SettingError(name, f"must be a lower-case PostgreSQL role name (a-z, 0-9, _), got {raw!r}")
+    return raw
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,4 +93,9 @@ def get_settings() -> Settings:
         migrations_dir=Path(os.environ.get("NEWSETL_MIGRATIONS_DIR") or REPO_ROOT / "migrations"),
         batch_size=_int("NEWSETL_BATCH_SIZE", 16),
         reader_password=os.environ.get("NEWSETL_READER_PASSWORD") or None,
+        reader_role=_role("NEWSETL_READER_ROLE", "news_reader"),
+        max_article_words=_int("NEWSETL_MAX_ARTICLE_WORDS", 50_000),
+        heartbeat_seconds=_int("NEWSETL_HEARTBEAT_SECONDS", 30),
+        run_stale_minutes=_int("NEWSETL_RUN_STALE_MINUTES", 60),
+        connect_timeout=_int("NEWSETL_CONNECT_TIMEOUT", 10),
     )

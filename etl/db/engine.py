@@ -7,7 +7,9 @@ import functools
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from etl.settings import get_settings
+from etl.settings import SettingError, get_settings
+
+URL_FORM = "postgresql://user:password@host:5432/database"
 
 
 def normalise_url(url: str) -> str:
@@ -18,10 +20,33 @@ def normalise_url(url: str) -> str:
     return url
 
 
+def check_url(url: str, name: str = "NEWSETL_DATABASE_URL") -> str:
+    """The normalised URL; SettingError (password hidden) when it is not a PostgreSQL URL."""
+    normal = normalise_url(url.strip())
+    try:
+        parsed = sa.engine.make_url(normal)
+    except sa.exc.ArgumentError:
+        raise SettingError(name, f"is not a database URL (expected {URL_FORM})") from None
+    if parsed.drivername != "postgresql+psycopg2":
+        shown = parsed.render_as_string(hide_password=True)
+        raise SettingError(name, f"must be a PostgreSQL URL ({URL_FORM}), got {shown}")
+    if not parsed.database:
+        raise SettingError(name, f"names no database (expected {URL_FORM})")
+    return normal
+
+
+def shown(url: str) -> str:
+    """The URL with its password hidden, for messages."""
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except sa.exc.ArgumentError:
+        return "(unparseable URL)"
+
+
 def database_url() -> str:
     settings = get_settings()
     if settings.database_url:
-        return normalise_url(settings.database_url)
+        return check_url(settings.database_url)
     from etl.db.embedded import ensure_database
 
     return ensure_database(settings.pgdata, settings.database_name)
@@ -29,9 +54,12 @@ def database_url() -> str:
 
 @functools.lru_cache(maxsize=8)
 def _engine(url: str) -> Engine:
-    return sa.create_engine(url, pool_pre_ping=True, future=True)
+    connect_args = {}
+    if "connect_timeout" not in sa.engine.make_url(url).query:
+        connect_args["connect_timeout"] = get_settings().connect_timeout
+    return sa.create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
 
 def get_engine(url: str | None = None) -> Engine:
     """A pooled engine for ``url`` (default: the configured warehouse); one per URL per process."""
-    return _engine(normalise_url(url) if url else database_url())
+    return _engine(check_url(url, "the database URL") if url else database_url())

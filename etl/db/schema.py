@@ -10,7 +10,14 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 
-from etl.models import CASUALTY_CATEGORIES, ENTITY_TYPES, FILE_FORMATS, LEDGER_STATUSES, QUOTE_KINDS
+from etl.models import (
+    CASUALTY_CATEGORIES,
+    ENTITY_TYPES,
+    FILE_FORMATS,
+    LEDGER_STATUSES,
+    QUALITY_FLAGS,
+    QUOTE_KINDS,
+)
 
 DATE_PRECISIONS = ("day", "week", "month")
 PLACE_BASES = ("location", "dateline")
@@ -66,9 +73,16 @@ pipeline_runs = sa.Table(
     sa.Column("error", sa.Text),
     sa.Column("started_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
     sa.Column("ended_at", sa.DateTime(timezone=True)),
+    sa.Column("flagged", sa.Integer, nullable=False, server_default="0",
+              comment="articles loaded by the run with quality flags (see v_article_quality)"),
+    sa.Column("heartbeat_at", sa.DateTime(timezone=True),
+              comment="last sign of life of a running run; a stale one is closed as failed"),
+    sa.Column("holder_host", sa.Text, comment="host of the process running a CLI run"),
+    sa.Column("holder_pid", sa.Integer, comment="pid of the process running a CLI run"),
     sa.UniqueConstraint("run_key"),
     sa.CheckConstraint(_in("status", RUN_STATUSES), name="status"),
     sa.CheckConstraint("files_seen >= 0 AND loaded >= 0 AND duplicates >= 0 AND rejected >= 0", name="counts"),
+    sa.CheckConstraint("flagged >= 0", name="flagged"),
     comment="One row per pipeline run (CLI or Airflow) with its parameters and outcome counts.",
 )
 
@@ -94,6 +108,13 @@ articles = sa.Table(
     sa.Column("run_id", sa.BigInteger, sa.ForeignKey("pipeline_runs.id", ondelete="SET NULL")),
     _created(),
     _updated(),
+    sa.Column(
+        "quality_flags",
+        ARRAY(sa.Text),
+        nullable=False,
+        server_default=sa.text("'{}'::text[]"),
+        comment="article-level quality problems: " + ", ".join(QUALITY_FLAGS),
+    ),
     # 0005: provenance of `published`, and the story (wire copies) the article belongs to.
     sa.Column("published_source", sa.Text,
               comment="where published came from: html-meta, crawler, text-line, dateline"),
@@ -109,6 +130,7 @@ articles = sa.Table(
     sa.Index(None, "published"),
     sa.Index(None, "site_name"),
     sa.Index(None, "run_id"),
+    sa.Index(None, "quality_flags", postgresql_using="gin"),
     sa.Index(None, "story_id"),
     comment="One row per distinct article content.",
 )
@@ -161,6 +183,22 @@ ingest_ledger = sa.Table(
     sa.Index(None, "last_run_id"),
     sa.Index(None, "article_id"),
     comment="One row per file seen (path + content); status of its latest processing.",
+)
+
+run_files = sa.Table(
+    "run_files",
+    metadata,
+    sa.Column("run_id", sa.BigInteger, sa.ForeignKey("pipeline_runs.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("ledger_id", sa.BigInteger, sa.ForeignKey("ingest_ledger.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text),
+    sa.Column("article_id", sa.BigInteger, sa.ForeignKey("articles.id", ondelete="SET NULL")),
+    sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.CheckConstraint(_in("status", LEDGER_STATUSES), name="status"),
+    sa.CheckConstraint("status <> 'rejected' OR reason IS NOT NULL", name="rejected_has_reason"),
+    sa.Index(None, "ledger_id"),
+    sa.Index(None, "article_id"),
+    comment="One row per file a run saw, with that run's outcome (the ledger keeps the latest one).",
 )
 
 entities = sa.Table(

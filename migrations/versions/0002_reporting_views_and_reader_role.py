@@ -5,36 +5,21 @@ Revises: 0001
 Create Date: 2026-11-24 03:40:00
 
 Views are plain SQL (``v_`` prefix, which migrations/env.py keeps out of autogenerate), each
-documented with COMMENT ON VIEW / COLUMN. The ``news_reader`` role is cluster-wide: it is
-created only when missing, its password comes from NEWSETL_READER_PASSWORD at migration time
-(unset: a new role is NOLOGIN, an existing one is left as it is), and the downgrade revokes its
-rights in this database and drops it only when no other database still depends on it.
+documented with COMMENT ON VIEW / COLUMN. This migration used to create a cluster-wide
+``news_reader`` role; it no longer touches roles, so that a database owner without CREATEROLE
+can run it: ``newsetl db create-reader`` creates and grants the read-only role (etl/db/roles.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0002"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
-
-READER = "news_reader"
-
-# Tables the reader may read (everything but alembic_version).
-TABLES = (
-    "pipeline_runs",
-    "ingest_ledger",
-    "articles",
-    "entities",
-    "article_entities",
-    "quotes",
-    "casualties",
-)
 
 _DAY = "((coalesce(a.published, a.created_at) AT TIME ZONE 'UTC')::date)"
 
@@ -388,72 +373,11 @@ def upgrade() -> None:
         op.execute(f"COMMENT ON VIEW {name} IS {_literal(comment)}")
         for column, text in columns.items():
             op.execute(f"COMMENT ON COLUMN {name}.{column} IS {_literal(text)}")
-
-    # The role is cluster-wide: create it only if missing (another database of the same
-    # server may have created it, possibly at the same moment).
-    op.execute(
-        f"""
-        DO $$
-        BEGIN
-            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{READER}') THEN
-                BEGIN
-                    CREATE ROLE {READER} NOLOGIN;
-                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-                END;
-            END IF;
-        END $$
-        """
-    )
-    from etl.settings import get_settings
-
-    password = get_settings().reader_password
-    if password:
-        # Passed as a bind parameter, quoted by the server: never pasted into SQL text here.
-        op.get_bind().execute(
-            sa.text("SELECT set_config('newsetl.reader_password', :pw, true)"), {"pw": password}
-        )
-        op.execute(
-            f"DO $$ BEGIN EXECUTE format('ALTER ROLE {READER} LOGIN PASSWORD %L', "
-            "current_setting('newsetl.reader_password')); END $$"
-        )
-        op.execute("SELECT set_config('newsetl.reader_password', '', true)")
-
-    op.execute(
-        f"DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO {READER}', "
-        "current_database()); END $$"
-    )
-    op.execute(f"GRANT USAGE ON SCHEMA public TO {READER}")
-    op.execute(f"GRANT SELECT ON {', '.join(TABLES + tuple(VIEW_NAMES))} TO {READER}")
+    # No role here: an ordinary database owner (no CREATEROLE) must be able to migrate. The
+    # read-only role is a separate step, `newsetl db create-reader` (etl/db/roles.py).
 
 
 def downgrade() -> None:
-    objects = ", ".join(TABLES + tuple(VIEW_NAMES))
-    op.execute(
-        f"""
-        DO $$
-        BEGIN
-            IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{READER}') THEN
-                EXECUTE 'REVOKE ALL ON {objects} FROM {READER}';
-                EXECUTE 'REVOKE ALL ON SCHEMA public FROM {READER}';
-                EXECUTE format('REVOKE ALL ON DATABASE %I FROM {READER}', current_database());
-            END IF;
-        END $$
-        """
-    )
+    # Privileges on the views go with them; roles are left alone (see `newsetl db create-reader`).
     for name in reversed(VIEW_NAMES):
         op.execute(f"DROP VIEW IF EXISTS {name}")
-    # Drop the role only when nothing in another database still depends on it.
-    op.execute(
-        f"""
-        DO $$
-        BEGIN
-            IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{READER}') THEN
-                BEGIN
-                    DROP ROLE {READER};
-                EXCEPTION WHEN dependent_objects_still_exist OR undefined_object THEN
-                    RAISE NOTICE 'role {READER} kept: other databases still grant it rights';
-                END;
-            END IF;
-        END $$
-        """
-    )

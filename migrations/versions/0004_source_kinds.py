@@ -1,7 +1,7 @@
 """source kinds: what the ledger knows about a WARC record, a crawler line or an object
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003 (re-chained after 0003_run_accounting)
 Create Date: 2026-12-01 04:00:00
 
 The ledger key stays (path, sha256); ``path`` is now a locator (``FILE#offset=N`` for a WARC
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004"
-down_revision: str | None = "0002"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -2,8 +2,9 @@
 
 The warehouse is given to Airflow the way users do it: the connection ``news_db`` defined by
 the AIRFLOW_CONN_NEWS_DB environment variable. The tests run in order, on one database:
-unmigrated → refused; migrate DAG → at head; ingest → rows; ingest again → no duplicates;
-invalid param → refused by Airflow; dry run → nothing written.
+unmigrated → refused; migrate DAG → at head; ingest → rows, partial (a rejected file, flagged
+articles); ingest again → no duplicates; invalid param or unknown conf key → refused; dry run →
+nothing written. Two dag-test processes at once over one inbox each account for their files.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ pytestmark = [pytest.mark.dags, pytest.mark.integration, pytest.mark.slow]
 
 @pytest.fixture(scope="module")
 def inbox(tmp_path_factory):
-    """3 fixture articles + the same content under another path + an empty file."""
+    """3 fixture articles (2 without date) + the same content under another path + an empty file
+    + an article without title (tests/fixtures/dag_inbox/README.md)."""
     root = tmp_path_factory.mktemp("inbox")
     shutil.copytree(ARTICLES, root, dirs_exist_ok=True)
     shutil.copytree(FIXTURES / "dag_inbox", root, dirs_exist_ok=True)
@@ -70,34 +72,39 @@ def test_migrate_dag_brings_the_warehouse_to_head(dagbag, news_db):
 
 
 def test_ingest_dag_loads_the_inbox(dagbag, news_db, inbox):
+    """Correct data with a rejected file and flagged articles: the run is partial, not failed."""
     from etl.db.engine import get_engine
 
     dr, states = _run(dagbag.get_dag("newsetl_ingest"), inbox=str(inbox), batch_size=2)
     assert dr.state == "success"
-    assert states["process_batch"] == {"success"}
-    assert len([ti for ti in dr.get_task_instances() if ti.task_id == "process_batch"]) == 3  # 5 files / 2
+    assert states["process_batch"] == {"success"} and states["quality_checks"] == {"success"}
+    assert len([ti for ti in dr.get_task_instances() if ti.task_id == "process_batch"]) == 3  # 6 files / 2
 
     engine = get_engine(news_db)
     counts = table_counts(engine)
     print(counts)
-    assert counts["articles"] == 3
-    assert counts["ingest_ledger"] == 5
-    assert counts["pipeline_runs"] == 1
+    assert (counts["articles"], counts["ingest_ledger"], counts["run_files"], counts["pipeline_runs"]) == (4, 6, 6, 1)
     assert counts["entities"] > 0 and counts["article_entities"] > 0
     (run,) = _runs(engine)
     assert run["run_key"] == f"airflow:newsetl_ingest/{dr.run_id}"
     assert (run["trigger"], run["triggered_by"], run["source"]) == ("manual", "dag_test", str(inbox))
-    assert (run["files_seen"], run["loaded"], run["duplicates"], run["rejected"]) == (5, 3, 1, 1)
-    assert run["status"] == "partial" and run["ended_at"] is not None  # partial: a file was rejected
+    assert (run["files_seen"], run["loaded"], run["duplicates"], run["rejected"], run["flagged"]) == (6, 4, 1, 1, 3)
+    assert run["status"] == "partial" and run["ended_at"] is not None and run["error"] is None
     assert run["params"]["batch_size"] == 2
     with engine.connect() as conn:
         ledger = dict(conn.execute(sa.select(ingest_ledger.c.status, sa.func.count()).group_by(ingest_ledger.c.status)).all())
         reason = conn.execute(sa.select(ingest_ledger.c.reason).where(ingest_ledger.c.status == "rejected")).scalar_one()
-    assert ledger == {"loaded": 3, "duplicate": 1, "rejected": 1}
+        flagged = dict(conn.execute(sa.text("SELECT source_path, flags FROM v_article_quality")).all())
+    assert ledger == {"loaded": 4, "duplicate": 1, "rejected": 1}
     assert reason == "empty file"
+    # border_clash.txt and mirror/border_clash.txt: whichever batch runs first loads the article
+    assert {p.rsplit("/", 1)[-1]: f for p, f in flagged.items()} == {
+        "untitled.html": "no_title", "border_clash.txt": "no_date", "harbor_blast.txt": "no_date"}
     # Re-checking the finished run through the orchestration function agrees.
     counts = {k: run[k] for k in ("files_seen", "loaded", "duplicates", "rejected")}
-    assert all(c["ok"] for c in orch.quality_checks(run["id"], 5, [counts], url=news_db).values())
+    assert all(c["ok"] for c in orch.quality_checks(run["id"], 6, [counts], url=news_db).values())
+    summary = orch.run_summary(run["run_key"], url=news_db)
+    assert "flagged " + str(inbox / "untitled.html") + ": no_title" in summary
 
 
 def test_second_run_adds_no_duplicates(dagbag, news_db, inbox):
@@ -109,9 +116,11 @@ def test_second_run_adds_no_duplicates(dagbag, news_db, inbox):
     assert dr.state == "success"
     after = table_counts(engine)
     assert after.pop("pipeline_runs") == before.pop("pipeline_runs") + 1
+    assert after.pop("run_files") == before.pop("run_files") + 6
     assert after == before
     run = _runs(engine)[-1]
-    assert (run["files_seen"], run["loaded"], run["duplicates"], run["rejected"]) == (5, 0, 4, 1)
+    assert (run["files_seen"], run["loaded"], run["duplicates"], run["rejected"], run["flagged"]) == (6, 0, 5, 1, 0)
+    assert run["status"] == "partial"  # the empty file is rejected again
     with engine.connect() as conn:
         assert set(conn.execute(sa.select(ingest_ledger.c.times_seen)).scalars()) == {2}
 
@@ -128,6 +137,22 @@ def test_an_invalid_param_is_refused_by_airflow(dagbag, news_db, inbox):
     with pytest.raises(ParamValidationError, match="max_files"):
         dag.test(run_conf={"inbox": str(inbox), "max_files": "all"})
     assert table_counts(get_engine(news_db)) == before
+
+
+def test_an_unknown_conf_key_fails_the_run_with_the_valid_keys(dagbag, news_db, inbox):
+    from etl.db.engine import get_engine
+
+    engine = get_engine(news_db)
+    before = table_counts(engine)
+    dr, states = _run(dagbag.get_dag("newsetl_ingest"), inbox=str(inbox), batchsize=5)
+    assert dr.state == "failed"
+    assert states["open_run"] == {"failed"} and states["process_batch"] == {"upstream_failed"}
+    run = _runs(engine)[-1]
+    assert run["status"] == "failed"
+    assert run["error"].startswith("open_run: unknown conf key(s) 'batchsize': valid keys are batch_size, ")
+    after = table_counts(engine)
+    assert after.pop("pipeline_runs") == before.pop("pipeline_runs") + 1
+    assert after == before
 
 
 def test_dry_run_writes_nothing(dagbag, news_db, inbox):

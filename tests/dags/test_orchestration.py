@@ -84,10 +84,19 @@ def test_close_run_without_a_plan_reports_what_failed():
         orch.close_run(None, [["a"], ["b"]], [{"files_seen": 1, "loaded": 1}], None, dry_run=True)
 
 
+def test_unknown_conf_keys_are_refused_with_the_valid_ones():
+    orch.check_conf({"inbox": "x", "batch_size": 3})
+    with pytest.raises(orch.UnknownConf) as info:
+        orch.check_conf({"inbox": "x", "batchsize": 5, "dryrun": True})
+    message = str(info.value)
+    assert message.startswith("unknown conf key(s) 'batchsize', 'dryrun': valid keys are ")
+    assert message.endswith("batch_size, dry_run, inbox, include, max_files, reprocess, storage_conn_id")
+
+
 @pytest.mark.integration
 def test_task_functions_chained_by_hand_and_a_failing_check(warehouse, fresh_db_url):
-    """The DAG's tasks as plain calls (what a CLI or a test can do), then a corrupted row."""
-    from etl.db.schema import articles
+    """The DAG's tasks as plain calls (what a CLI or a test can do), then a corrupted run."""
+    from etl.db.schema import run_files
 
     orch.check_schema(fresh_db_url)
     params = orch.validate_params({"inbox": str(ARTICLES), "batch_size": 2})
@@ -96,23 +105,50 @@ def test_task_functions_chained_by_hand_and_a_failing_check(warehouse, fresh_db_
     summaries = [orch.run_batch(b, run_id, batch_size=2, url=fresh_db_url) for b in plan["batches"]]
     checks = orch.quality_checks(run_id, plan["files"], summaries, url=fresh_db_url)
     assert set(checks) == {
-        "every file has a final ledger status", "no article without title or body",
-        "no orphan rows", "counts consistent with the ledger",
+        "every file has a final ledger status", "no orphan rows", "counts consistent with the ledger",
     }
     result = orch.close_run(run_id, plan["batches"], summaries, checks, url=fresh_db_url)
-    assert (result["status"], result["files_seen"], result["loaded"]) == ("success", 3, 3)
-    assert "status success: 3 files seen, 3 loaded" in orch.run_summary("test:by-hand", url=fresh_db_url)
+    # Two of the fixture articles carry no date: loaded and flagged, so the run is partial.
+    assert (result["status"], result["files_seen"], result["loaded"], result["flagged"]) == ("partial", 3, 3, 2)
+    assert [flags for _, flags in result["flagged_articles"]] == ["no_date", "no_date"]
+    summary = orch.run_summary("test:by-hand", url=fresh_db_url)
+    assert "status partial: 3 files seen, 3 loaded, 0 duplicates, 0 rejected, 2 flagged" in summary
+    assert "flagged " + str(ARTICLES / "border_clash.txt") + ": no_date" in summary
 
-    with warehouse.begin() as conn:
-        conn.execute(sa.update(articles).where(articles.c.id == sa.select(sa.func.min(articles.c.id)).scalar_subquery())
-                     .values(title="  "))
-    with pytest.raises(orch.DataQualityError, match="no article without title or body"):
-        orch.quality_checks(run_id, plan["files"], summaries, url=fresh_db_url)
     with pytest.raises(orch.DataQualityError, match="every file has a final ledger status"):
         orch.quality_checks(run_id, plan["files"] + 1, summaries, url=fresh_db_url)
+    with warehouse.begin() as conn:  # a file of the run loses its outcome
+        conn.execute(sa.delete(run_files).where(
+            run_files.c.ledger_id == sa.select(sa.func.min(run_files.c.ledger_id)).scalar_subquery()))
+    with pytest.raises(orch.DataQualityError, match="counts consistent with the ledger"):
+        orch.quality_checks(run_id, plan["files"], summaries, url=fresh_db_url)
     # A batch that never reported: the run is recorded as failed, and close_run raises.
     with pytest.raises(orch.RunFailed, match="1 of 2 batches failed"):
         orch.close_run(run_id, plan["batches"], summaries[:1], checks, url=fresh_db_url)
     with warehouse.connect() as conn:
         row = conn.execute(sa.text("SELECT status, error FROM pipeline_runs WHERE id = :r"), {"r": run_id}).one()
     assert row.status == "failed" and "1 of 2 batches failed" in row.error
+
+
+@pytest.mark.integration
+def test_a_failed_task_leaves_its_reason_on_the_run(warehouse, fresh_db_url, tmp_path):
+    """plan fails on a missing inbox: pipeline_runs.error says so, not just 'discovering failed'."""
+    params = orch.validate_params({"inbox": str(tmp_path / "missing")})
+    run_id = orch.open_run("test:missing-inbox", "test", "pytest", params, url=fresh_db_url)
+    with pytest.raises(orch.InboxError) as info:
+        orch.plan_batches(params["inbox"])
+    orch.record_failure("test:missing-inbox", "plan", info.value, url=fresh_db_url)
+    with pytest.raises(orch.RunFailed):
+        orch.close_run(run_id, None, None, None, url=fresh_db_url)
+    with warehouse.connect() as conn:
+        row = conn.execute(sa.text("SELECT status, error FROM pipeline_runs WHERE id = :r"), {"r": run_id}).one()
+    assert row.status == "failed"
+    assert row.error == f"plan: InboxError: inbox not found: {tmp_path / 'missing'} (the path must exist where " \
+                        "the tasks run); discovering the inbox failed"
+
+    # Unknown conf keys: the run is recorded, failed, with the list of valid keys.
+    with pytest.raises(orch.UnknownConf):
+        orch.open_run("test:typo", "test", "pytest", params, url=fresh_db_url, conf={"batchsize": 5})
+    with warehouse.connect() as conn:
+        row = conn.execute(sa.text("SELECT status, error FROM pipeline_runs WHERE run_key = 'test:typo'")).one()
+    assert row.status == "failed" and row.error.startswith("open_run: unknown conf key(s) 'batchsize': valid keys")

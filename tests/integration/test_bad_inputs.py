@@ -71,6 +71,7 @@ def test_rerun_of_the_bad_folder_adds_no_rows(warehouse, tmp_path):
     assert again.summary.loaded == 0 and again.summary.rejected == 4
     after = table_counts(warehouse)
     assert after.pop("pipeline_runs") == before.pop("pipeline_runs") + 1
+    assert after.pop("run_files") == before.pop("run_files") + 8
     assert after == before
 
 

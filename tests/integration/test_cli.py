@@ -17,9 +17,10 @@ CONTRACT_KEYS = {
 }
 
 
-def newsetl(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def newsetl(*args: str, env: dict | None = None, input: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [NEWSETL, *args], capture_output=True, text=True, cwd=REPO, env={**os.environ, **(env or {})}, timeout=600
+        [NEWSETL, *args], capture_output=True, text=True, cwd=REPO, env={**os.environ, **(env or {})}, timeout=600,
+        input=input, check=False,
     )
 
 
@@ -60,9 +61,11 @@ def test_run_refuses_an_unmigrated_external_database_then_loads(fresh_db_url):
     assert up.returncode == 0, up.stderr
     done = newsetl("run", "seeds/", "--no-progress", env=env)
     assert done.returncode == 0, done.stderr
-    assert "files seen" in done.stdout and "success" in done.stdout
-    summary_row = [line for line in done.stdout.splitlines() if "success" in line][0]
-    assert [c.strip() for c in summary_row.strip("│ ").split("│")][:4] == ["1", "1", "0", "0"]
+    # The seed has no publication date: loaded, flagged no_date, so the run is partial.
+    assert "files seen" in done.stdout and "partial" in done.stdout
+    summary_row = next(line for line in done.stdout.splitlines() if "partial" in line)
+    assert [c.strip() for c in summary_row.strip("│ ").split("│")][:5] == ["1", "1", "0", "0", "1"]
+    assert "flagged  seeds/000_2b52cb3e110e3771.txt: no_date" in done.stdout
 
 
 def test_a_terminated_run_is_recorded_as_failed(fresh_db_url, tmp_path):
@@ -98,4 +101,4 @@ def test_a_terminated_run_is_recorded_as_failed(fresh_db_url, tmp_path):
                 sa.text("SELECT status, error FROM pipeline_runs ORDER BY id DESC LIMIT 1")).one()
     finally:
         engine.dispose()
-    assert status == "failed" and "SystemExit" in error
+    assert status == "failed" and error == "terminated by SIGTERM"

@@ -20,8 +20,9 @@ def test_running_the_seed_twice_leaves_identical_row_counts(warehouse):
     second = run(str(REPO / "seeds"), engine=warehouse, trigger="test")
     assert (second.summary.loaded, second.summary.duplicates) == (0, 1)
     after_second = table_counts(warehouse)
-    # The runs table records runs; every other table is unchanged.
+    # The runs tables record the run and the file it saw; every other table is unchanged.
     assert after_second.pop("pipeline_runs") == after_first.pop("pipeline_runs") + 1
+    assert after_second.pop("run_files") == after_first.pop("run_files") + 1
     assert after_second == after_first
 
     with warehouse.connect() as conn:
@@ -29,7 +30,12 @@ def test_running_the_seed_twice_leaves_identical_row_counts(warehouse):
         assert ledger["status"] == "loaded" and ledger["times_seen"] == 2
         assert ledger["first_run_id"] == first.run_id and ledger["last_run_id"] == second.run_id
         runs = conn.execute(sa.select(pipeline_runs).order_by(pipeline_runs.c.id)).mappings().all()
-        assert [(r["loaded"], r["duplicates"], r["status"]) for r in runs[-2:]] == [(1, 0, "success"), (0, 1, "success")]
+        # The seed has no publication date: the run that loads it is partial (the article is
+        # flagged no_date); the rerun loads nothing and is a success.
+        assert [(r["loaded"], r["duplicates"], r["flagged"], r["status"]) for r in runs[-2:]] == [
+            (1, 0, 1, "partial"), (0, 1, 0, "success")]
+        flags = conn.execute(sa.select(articles.c.quality_flags)).scalar_one()
+        assert flags == ["no_date"]
 
 
 def test_reprocess_replaces_child_rows_without_duplicating(warehouse):
@@ -40,6 +46,7 @@ def test_reprocess_replaces_child_rows_without_duplicating(warehouse):
     assert result.summary.loaded == 1
     after = table_counts(warehouse)
     assert after.pop("pipeline_runs") == before.pop("pipeline_runs") + 1
+    assert after.pop("run_files") == before.pop("run_files") + 1
     assert after == before
     with warehouse.connect() as conn:
         assert conn.execute(sa.select(articles.c.updated_at)).scalar_one() > old_updated

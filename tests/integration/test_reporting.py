@@ -52,9 +52,13 @@ def loaded(warehouse, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def db(loaded):
-    """``loaded`` plus the deterministic rows of tests/fixtures/reporting/rows.sql."""
+    """``loaded`` plus the deterministic rows of tests/fixtures/reporting/rows.sql, and the
+    read-only role ``news_reader`` granted on it (``newsetl db create-reader``)."""
+    from etl.db.roles import create_reader
+
     with loaded.begin() as conn:
         _raw(conn, ROWS_SQL.read_text())
+    create_reader(loaded, "news_reader")
     return loaded
 
 

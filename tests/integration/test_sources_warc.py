@@ -65,4 +65,5 @@ def test_a_rerun_adds_no_rows(warehouse, warc_inbox, first_run):
     assert (again.summary.loaded, again.summary.duplicates, again.summary.rejected) == (0, PAGES, 3)
     after = table_counts(warehouse)
     assert after.pop("pipeline_runs") == before.pop("pipeline_runs") + 1
+    assert after.pop("run_files") == before.pop("run_files") + again.summary.files_seen  # the run's own record
     assert after == before
