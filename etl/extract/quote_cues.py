@@ -88,3 +88,6 @@ MINOR_WORDS = frozenset("a an the of in on at for and or to with by from vs de l
 
 # Pronouns that can be the subject of a reporting verb after a quote ("…,” he said).
 SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+
+# Reporting verbs whose direct object is the addressee ("told reporters that …").
+ADDRESSEE_VERBS = frozenset("tell inform assure remind warn notify".split())

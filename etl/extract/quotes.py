@@ -22,6 +22,7 @@ from etl.extract.coref import Coref, Speaker, build_coref, looks_like_name
 from etl.extract.docindex import index_of
 from etl.extract.quote_cues import (
     ABBREV,
+    ADDRESSEE_VERBS,
     ALL_PRONOUNS,
     CONTENT_MARKS,
     COORDINATORS,
@@ -639,6 +640,8 @@ class _Extractor:
             comp = [c for c in v.children if c.dep_ == "ccomp" and _same_paragraph(c, v)
                     and (not self.in_quote[c.i] or (c.left_edge.i > v.i and not self.in_quote[c.left_edge.i]))]
             comp.sort(key=lambda c: (c.i < v.i, abs(c.i - v.i)))
+            if not comp:
+                comp = self._that_clause_on_noun(v)  # "said in a statement that …"
             span = None
             if comp:
                 c = comp[0]
@@ -676,6 +679,28 @@ class _Extractor:
             if span and not self._not_a_statement(v, span):
                 out.append((span[0], span[1], v, subj))
         return out
+
+    def _that_clause_on_noun(self, v: Token) -> list[Token]:
+        """The complement of a reporting verb that the parser hung as a that-clause on a noun of
+        the verb's own phrase ("said in a statement that …", "told the show on Monday that …").
+        The noun must hang on the verb through objects and prepositions only; a direct object
+        counts only for verbs whose object is the addressee ("told reporters that …"), not for
+        "denied the claim that …" (the clause tells what the claim is)."""
+        for t in v.subtree:
+            if t.dep_ != "acl" or t.i <= v.i or not _same_paragraph(t, v) or self.in_quote[t.i]:
+                continue
+            if not any(c.dep_ == "mark" and c.lower_ == "that" and c.i < t.i for c in t.children) \
+                    or not any(c.dep_ in SUBJ_DEPS for c in t.children):
+                continue
+            n = t.head
+            if n.dep_ == "dobj" and n.head.i == v.i and v.lemma_.lower() not in ADDRESSEE_VERBS:
+                continue
+            h = n
+            while h.i != v.i and h.dep_ in ("pobj", "prep", "dobj", "npadvmod", "compound"):
+                h = h.head
+            if h.i == v.i:
+                return [t]
+        return []
 
     def _with_content_continuation(self, toks: list[Token], v: Token) -> list[Token]:
         """The reported clause goes on with a clause the parser hung on the reporting verb after it:

@@ -737,3 +737,18 @@ def test_according_to_in_the_middle_gives_both_parts():
 def test_source_after_a_full_clause_keeps_only_that_clause():
     text = "It was the driest summer in decades, Ilse Brandt said, and the wells in the valley ran dry."
     assert [q.text for q in _run(text, {"Ilse Brandt": "PERSON"})] == ["It was the driest summer in decades"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ilse Brandt said in a statement released on Monday that the ferry would resume.",
+    "Ilse Brandt told the paper in an interview that she was leaving the party.",
+])
+def test_reported_clause_hung_on_a_noun_of_the_verb_phrase(text):
+    [q] = _run(text, {"Ilse Brandt": "PERSON"})
+    assert (q.kind, q.speaker) == ("indirect", "Ilse Brandt")
+    assert q.text == text[text.index(" that ") + 6 : -1]
+
+
+def test_that_clause_telling_what_an_object_is_reports_nothing():
+    text = "Ilse Brandt denied the claim that the harbour had been sold to a private company."
+    assert _run(text, {"Ilse Brandt": "PERSON"}) == []
