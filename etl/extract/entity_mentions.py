@@ -412,10 +412,15 @@ def find_mentions(doc: Doc, text_all: str) -> tuple[list[Mention], dict[str, str
 
 
 def _coordinated_first_names(doc: Doc, mentions: list[Mention]) -> None:
-    """"Joe and Hunter Biden": the lone first name takes the shared surname."""
+    """"Joe and Hunter Biden": the lone first name takes the shared surname. A name that is a
+    surname ends no such pair: one after a title ("Mr. Lund and Ada Berg") or one that ends
+    another person's full name in the article ("Ivo Lund … Lund and Ada Berg")."""
     by_tok = {m.tok_start: m for m in mentions}
+    surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
     for m in mentions:
         if m.label != "PERSON" or m.tok_end - m.tok_start != 1 or " " in m.text:
+            continue
+        if m.text in surnames or (m.tok_start > 0 and _is_title_tok(doc[m.tok_start - 1])):
             continue
         j = m.tok_end
         if j + 2 < len(doc) and doc[j].lower_ == "and" and (j + 1) in by_tok:

@@ -655,3 +655,15 @@ def test_contributor_trailer_names_are_not_entities(nlp):
     doc = _doc(nlp, text, [("Brackwater", "GPE"), ("Ilse Falkner", "PERSON")])
     names = {e.name for e in extract_entities(doc)}
     assert names == {"Brackwater"}
+
+
+def test_surname_after_a_title_takes_no_surname_from_a_coordinated_name(nlp):
+    doc = nlp("Mr. Brandt and Hanna Keller met in Bonn. Mr. Brandt said the talks went well.")
+    names = {e.name for e in extract_entities(doc)}
+    assert "Brandt Keller" not in names
+    assert {"Brandt", "Hanna Keller"} <= names
+
+
+def test_lone_first_name_still_takes_the_shared_surname(nlp):
+    doc = nlp("Joe and Hunter Biden flew to Bonn on Monday.")
+    assert {"Joe Biden", "Hunter Biden"} <= {e.name for e in extract_entities(doc)}
