@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from etl.extract.coref import Speaker, build_coref
+from etl.extract.docindex import index_of
 from etl.extract.quote_cues import (
     ALL_PRONOUNS,
     CUE_FORMS,
@@ -25,8 +27,6 @@ from etl.extract.quote_cues import (
     INDIRECT_LEMMAS,
     NON_SPEAKER_NOUNS,
 )
-from etl.extract.coref import Speaker, build_coref
-from etl.extract.docindex import index_of
 from etl.extract.quote_marks import QuoteSpan, find_quote_spans
 from etl.models import Entity, Quote
 
