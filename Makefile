@@ -58,7 +58,7 @@ test: setup
 	$(VENV)/bin/python -m pytest
 
 lint: setup
-	$(VENV)/bin/ruff check etl dags tests migrations scripts
+	$(VENV)/bin/ruff check etl dags tests migrations scripts benchmarks
 
 bench: setup
 	$(VENV)/bin/python benchmarks/bench_ner.py
