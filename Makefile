@@ -60,7 +60,7 @@ test: setup
 	$(VENV)/bin/python -m pytest
 
 lint: setup
-	$(VENV)/bin/ruff check etl dags tests migrations scripts
+	$(VENV)/bin/ruff check etl dags tests migrations scripts benchmarks
 
 # Throughput (docs/performance.md): floor vs newsetl run (1 and N workers) vs the DAG, stages,
 # scaling, on 1,000 invented articles; `make bench BENCH_N=200` is a quick smoke run.

@@ -75,9 +75,9 @@ def main() -> None:
     for size in args.sizes:
         doc = nlp(article(size, rng))
         ents = extract_entities(doc)
-        t_ent = best_of(lambda: extract_entities(doc), args.repeat)
-        t_coref = best_of(lambda: build_coref(doc, ents), args.repeat)
-        t_quotes = best_of(lambda: extract_quotes(doc, ents), args.repeat)
+        t_ent = best_of(lambda doc=doc: extract_entities(doc), args.repeat)
+        t_coref = best_of(lambda doc=doc, ents=ents: build_coref(doc, ents), args.repeat)
+        t_quotes = best_of(lambda doc=doc, ents=ents: extract_quotes(doc, ents), args.repeat)
         total = t_ent + t_quotes
         print(f"{len(doc):6d}  {t_ent:10.3f}  {t_coref:7.3f}  {t_quotes:8.3f}  {total:7.3f}  "
               f"{1000 * total / len(doc):8.4f}")

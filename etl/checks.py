@@ -54,6 +54,13 @@ _FLAGGED = """
      LIMIT :n
 """
 
+_FLAG_COUNTS = """
+    SELECT flag, count(DISTINCT a.id) AS n
+      FROM run_files f JOIN articles a ON a.id = f.article_id, unnest(a.quality_flags) AS flag
+     WHERE f.run_id = :r AND f.status = 'loaded'
+     GROUP BY flag ORDER BY n DESC, flag
+"""
+
 
 def _scalar(conn: Connection, sql: str, **params) -> int:
     return int(conn.execute(sa.text(sql), params).scalar_one() or 0)
@@ -107,5 +114,26 @@ def failures(results: Mapping[str, Mapping[str, Any]]) -> str | None:
 
 
 def flagged_articles(conn: Connection, run_id: int, limit: int = 100) -> list[tuple[str, str]]:
-    """(source path, flags) of the articles run ``run_id`` loaded with quality flags."""
+    """(source path, flags) of the first ``limit`` articles run ``run_id`` loaded with quality flags."""
     return [tuple(row) for row in conn.execute(sa.text(_FLAGGED), {"r": run_id, "n": limit})]
+
+
+def flag_counts(conn: Connection, run_id: int) -> dict[str, int]:
+    """How many articles run ``run_id`` loaded with each quality flag, most frequent first."""
+    return {flag: int(n) for flag, n in conn.execute(sa.text(_FLAG_COUNTS), {"r": run_id})}
+
+
+LIST_LIMIT = 20  # rejected / flagged files named one by one in a run's summary
+
+
+def capped_lines(label: str, items: list[tuple[str, str]], total: int, where: str) -> list[str]:
+    """``label path: reason`` for the first LIST_LIMIT items, then how many more of ``total`` and where."""
+    lines = [f"  {label} {path}: {reason}" for path, reason in items[:LIST_LIMIT]]
+    if total > LIST_LIMIT:
+        lines.append(f"  … {total - LIST_LIMIT} more {label.strip()}, see {where}")
+    return lines
+
+
+def flag_line(counts: dict[str, int]) -> str:
+    """One line with how many loaded articles carry each quality flag ('' when none)."""
+    return "  flagged articles (loaded) per flag: " + ", ".join(f"{f} {n}" for f, n in counts.items()) if counts else ""

@@ -455,16 +455,25 @@ def quality_checks(
     if run_id is None:
         log.info("dry run: nothing was written, no data-quality checks")
         return {}
-    from etl.checks import failures, flagged_articles, integrity_checks
+    from etl.checks import (
+        capped_lines,
+        failures,
+        flag_counts,
+        flag_line,
+        flagged_articles,
+        integrity_checks,
+    )
+    from etl.runs import run_counts
 
     with _engine(url).connect() as conn:
         results = integrity_checks(conn, run_id, files_planned, combine(summaries).to_dict())
-        flagged = flagged_articles(conn, run_id)
+        flagged, per_flag = flagged_articles(conn, run_id), flag_counts(conn, run_id)
+        total = run_counts(conn, run_id)["flagged"]
     for name, r in results.items():
         (log.info if r["ok"] else log.error)("check %-40s %s  %s", name, "ok" if r["ok"] else "FAILED", r["detail"])
-    log.info("%d articles of this run have quality flags (they make the run partial)", len(flagged))
-    for path, flags in flagged:
-        log.info("  flagged %s: %s", path, flags)
+    log.info("%d articles of this run have quality flags (they make the run partial)", total)
+    for line in [flag_line(per_flag)] * bool(per_flag) + capped_lines("flagged", flagged, total, "v_article_quality"):
+        log.info("%s", line)
     error = failures(results)
     if error and raise_on_failure:
         raise DataQualityError(error)
@@ -576,7 +585,7 @@ def run_summary(run_key_: str | None = None, url: str | None = None) -> str:
     """Text summary of a run (default: the latest) read back from the warehouse."""
     import sqlalchemy as sa
 
-    from etl.checks import flagged_articles
+    from etl.checks import capped_lines, flagged_articles
     from etl.db.schema import ingest_ledger, metadata, pipeline_runs, run_files
 
     engine = _engine(url)
@@ -602,8 +611,8 @@ def run_summary(run_key_: str | None = None, url: str | None = None) -> str:
             .where(run_files.c.run_id == run["id"], run_files.c.status == "rejected")
             .order_by(ingest_ledger.c.path)
         ).all()
-        lines += [f"  rejected {p}: {r}" for p, r in rejected]
-        lines += [f"  flagged {p}: {f}" for p, f in flagged_articles(conn, run["id"])]
+        lines += capped_lines("rejected", rejected, len(rejected), "the table run_files")
+        lines += capped_lines("flagged", flagged_articles(conn, run["id"]), run["flagged"] or 0, "the view v_article_quality")
         counts = {
             name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
             for name, t in metadata.tables.items()

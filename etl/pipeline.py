@@ -44,7 +44,7 @@ from etl.load import (
     storable,
 )
 from etl.models import Article, SourceFile
-from etl.runs import Heartbeat, close_dead_runs, finish_run, start_run
+from etl.runs import Heartbeat, close_dead_runs, finish_run, run_counts, start_run
 from etl.settings import get_settings
 from etl.version import EXTRACTOR_VERSION
 
@@ -371,6 +371,8 @@ class RunResult:
     flagged: list[tuple[str, str]] = field(default_factory=list)  # (path, flags) of flagged articles
     error: str | None = None
     closed_runs: list[tuple[int, str]] = field(default_factory=list)  # dead runs this run closed
+    flag_counts: dict[str, int] = field(default_factory=dict)  # quality flag -> flagged articles
+    flagged_total: int = 0  # flagged articles loaded (``flagged`` lists the first 100)
 
 
 def run(
@@ -423,13 +425,15 @@ def run(
                        holder=True)
     _process_all(engine, run_id, paths, summary, reprocess=reprocess, batch_size=batch_size, on_file=on_file,
                  workers=workers)
-    from etl.checks import failures, flagged_articles, integrity_checks
+    from etl.checks import failures, flag_counts, flagged_articles, integrity_checks
 
     with engine.connect() as conn:
         error = failures(integrity_checks(conn, run_id, len(paths), summary.to_dict()))
         flagged = flagged_articles(conn, run_id)
+        counts = flag_counts(conn, run_id)
+        total = run_counts(conn, run_id)["flagged"]
     status = finish_run(engine, run_id, error=error)
-    return RunResult(run_id, run_key, status, summary, time.monotonic() - t0, flagged, error, closed)
+    return RunResult(run_id, run_key, status, summary, time.monotonic() - t0, flagged, error, closed, counts, total)
 
 
 def _process_all(engine: Engine, run_id: int, paths: Sequence[str], summary: BatchSummary, **kw) -> None:

@@ -235,7 +235,7 @@ def print_report(engine: Engine, console=None, limit: int = 20, period: Period =
     console.print()
     for table in tables:
         rt = RichTable(title=table.section.title, title_justify="left", show_lines=False)
-        for name, value in zip(table.section.columns, table.rows[0] if table.rows else ()):
+        for name, value in zip(table.section.columns, table.rows[0] if table.rows else (), strict=False):
             numeric = isinstance(value, (int, float, decimal.Decimal)) and not isinstance(value, bool)
             rt.add_column(name, justify="right" if numeric else "left", overflow="fold")
         if not table.rows:
@@ -459,7 +459,7 @@ def _html_cells(table: Table, row: tuple) -> str:
     cols = table.section.columns
     link = row[cols.index("link")] if "link" in cols else None
     cells = []
-    for name, value in zip(cols, row):
+    for name, value in zip(cols, row, strict=False):
         text = html.escape(_fmt(value))
         if name == "article" and link:
             text = f'<a href="{html.escape(_href(link))}">{text or "(untitled)"}</a>'

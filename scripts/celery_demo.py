@@ -107,11 +107,11 @@ class Services:
         return proc
 
     def stop(self) -> None:
-        for name, proc in reversed(self.procs):
+        for _name, proc in reversed(self.procs):
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGTERM)
         deadline = time.monotonic() + 30
-        for name, proc in reversed(self.procs):
+        for _name, proc in reversed(self.procs):
             try:
                 proc.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
@@ -258,7 +258,9 @@ def write_inbox(folder: Path, count: int) -> None:
         body, title = EVENTS[i % len(EVENTS)]
         n, m = 2 + i % 7, 3 + i % 5
         mayor = MAYORS[i % len(MAYORS)]
-        text = (f"{title.format(town=town)}\n\n{town.upper()} — {body.format(town=town, n=n, m=m)}\n\n"
+        published = f"Published: March {1 + i % 28}, 2026"  # dated, so the run is `success`, not `partial`
+        text = (f"{title.format(town=town)}\n\n{published}\n\n"
+                f"{town.upper()} — {body.format(town=town, n=n, m=m)}\n\n"
                 f"\"We are still counting the damage,\" said Mayor {mayor}, who visited the site on day {i + 1}.\n")
         (folder / f"article_{i:03d}.txt").write_text(text, encoding="utf-8")
 

@@ -5,16 +5,19 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from etl.extract.casualties import extract_casualties
+from etl.extract.coref import build_coref
 from etl.extract.entities import extract_entities
 from etl.extract.quotes import extract_quotes
 from etl.models import Casualty, Entity, Quote
 
-__all__ = ["extract_all", "extract_casualties", "extract_entities", "extract_quotes"]
+__all__ = ["build_coref", "extract_all", "extract_casualties", "extract_entities", "extract_quotes"]
 
 
 def extract_all(doc: Doc) -> tuple[list[Entity], list[Quote], list[Casualty]]:
-    """Run every extractor over one parsed body; quotes and casualties reuse the entities."""
+    """Run every extractor over one parsed body. Quotes and casualties share the entities and
+    one coreference layer, built once here; the quotes go first and tell it who spoke where."""
     entities = extract_entities(doc)
-    quotes = extract_quotes(doc, entities)
-    casualties = extract_casualties(doc, entities)
+    coref = build_coref(doc, entities)
+    quotes = extract_quotes(doc, entities, coref)
+    casualties = extract_casualties(doc, entities, coref)
     return entities, quotes, casualties

@@ -5,7 +5,7 @@ Works on the dependency parse of the body: a casualty word ("killed", "dead", "w
 possessor / "of"-object; the count is the victims' number ("17", "four", "a", "two dozen",
 "dozens", coordinated "a man and a woman") with its hedge ("at least", "up to", "between 3
 and 5"). Each figure gets its sentence, who reported it ("..., police said", "according to X",
-"X told Reuters that ..."), whether the text says it could not be confirmed, and the place the
+"X told Reuters that ...", resolved by the shared coreference layer), whether the text says it could not be confirmed, and the place the
 sentence names. The same figure told again later in the article is merged into one figure
 with several mentions.
 
@@ -32,6 +32,7 @@ from etl.extract.casualty_provenance import (
     says_unverified,
 )
 from etl.extract.casualty_sentence import figures_in_sentence
+from etl.extract.coref import Coref, build_coref
 from etl.models import Casualty, Entity
 
 log = logging.getLogger(__name__)
@@ -39,20 +40,22 @@ log = logging.getLogger(__name__)
 __all__ = ["extract_casualties"]
 
 
-def extract_casualties(doc: Doc, entities: list[Entity]) -> list[Casualty]:
+def extract_casualties(doc: Doc, entities: list[Entity], coref: Coref | None = None) -> list[Casualty]:
     """Casualty figures of one parsed article body (see the module docstring).
 
-    Never raises: an unexpected parse must not cost the article its entities and quotes.
+    ``coref``: the document's coreference layer, which names who reported a figure (built here
+    when not given). Never raises: an unexpected parse must not cost the article its entities
+    and quotes.
     """
     try:
-        return _extract(doc, entities)
+        return _extract(doc, entities, coref)
     except Exception:
         log.exception("casualty extraction failed")
         return []
 
 
-def _extract(doc: Doc, entities: list[Entity]) -> list[Casualty]:
-    ctx = build_context(doc, entities)
+def _extract(doc: Doc, entities: list[Entity], coref: Coref | None) -> list[Casualty]:
+    ctx = build_context(doc, entities, coref or build_coref(doc, entities))
     if not ctx.text.strip():
         return []
     figures = _sentence_figures(ctx)

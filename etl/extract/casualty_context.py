@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from etl.extract import casualty_lexicon as lex
+from etl.extract.coref import Coref
 from etl.models import Entity
 
 
@@ -26,10 +27,9 @@ class DocContext:
     ent_starts: list[tuple[int, Entity]]  # (char start, entity) of every mention, sorted
     locs: list[tuple[int, int, Entity]]  # place mentions, sorted by start
     gpe_names: set[str]
+    coref: Coref | None  # the document's coreference layer: who reported a figure (None: a headline)
     _loc_starts: list[int] = field(default_factory=list)
-    _person_starts: list[tuple[int, str]] = field(default_factory=list)
     _ent_token_starts: list[int] = field(default_factory=list)
-    _modified_nouns: dict[str, list[int]] | None = None
 
     def span_text(self, start_char: int, end_char: int) -> str:
         return self.text[start_char:end_char]
@@ -54,23 +54,8 @@ class DocContext:
         hi = bisect_right(self._loc_starts, end_char)
         return [x for x in self.locs[lo:hi] if x[1] <= end_char]
 
-    def modified_nouns(self) -> dict[str, list[int]]:
-        """lemma -> positions of nouns with a compound or adjective ("senior army officer")."""
-        if self._modified_nouns is None:
-            index: dict[str, list[int]] = {}
-            for t in self.doc:
-                if t.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod") for c in t.children):
-                    index.setdefault(t.lemma_.lower(), []).append(t.i)
-            self._modified_nouns = index
-        return self._modified_nouns
 
-    def last_person_before(self, char: int) -> str | None:
-        """The name of the last PERSON entity mentioned before ``char``."""
-        k = bisect_left(self._person_starts, (char, ""))
-        return self._person_starts[k - 1][1] if k else None
-
-
-def build_context(doc: Doc, entities: list[Entity]) -> DocContext:
+def build_context(doc: Doc, entities: list[Entity], coref: Coref | None = None) -> DocContext:
     ents = list(doc.ents)
     ent_index = [-1] * len(doc)
     for k, e in enumerate(ents):
@@ -94,26 +79,11 @@ def build_context(doc: Doc, entities: list[Entity]) -> DocContext:
         ent_starts=ent_starts,
         locs=locs,
         gpe_names={ent.name for ent in entities if ent.type == "GPE"},
+        coref=coref,
     )
     ctx._loc_starts = [x[0] for x in locs]
     ctx._ent_token_starts = [e.start for e in ents]
-    persons: list[tuple[int, str]] = []
-    for start, ent in ent_starts:
-        if ent.type == "PERSON":
-            persons.append((start, ent.name))
-    # the last mention at one offset wins, as a forward scan over ``ent_starts`` would have it
-    ctx._person_starts = _keep_last_per_start(persons)
     return ctx
-
-
-def _keep_last_per_start(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    out: list[tuple[int, str]] = []
-    for s, name in items:
-        if out and out[-1][0] == s:
-            out[-1] = (s, name)
-        else:
-            out.append((s, name))
-    return out
 
 
 def sentences(doc: Doc) -> list[Span]:

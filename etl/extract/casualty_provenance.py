@@ -1,13 +1,12 @@
 """Where a casualty figure comes from: who reported it, whether it is unconfirmed, where.
 
-The speaker resolution here (``resolve_speaker``) is deliberately small and self-contained:
-a pronoun goes to the last person named before it, "the official" to the last fuller mention
-of the same noun. It is the one place to swap for a document-wide coreference layer.
+Who reported it is resolved by the document's coreference layer (``etl.extract.coref``), the
+same one the quote extractor uses: a pronoun goes to the person or group it stands for, "the
+official" to the fuller description or the name written earlier, a source that is no entity is
+given as its noun phrase ("hospital official").
 """
 
 from __future__ import annotations
-
-from bisect import bisect_left
 
 from spacy.tokens import Span, Token
 
@@ -18,58 +17,20 @@ from etl.extract.casualty_triggers import clause_tokens, lemma
 # --------------------------------------------------------------------------- speakers
 
 
-def np_text(head: Token, drop_det: bool = True) -> str:
-    """A noun phrase without its leading article and right-hand modifiers."""
-    doc = head.doc
-    left = [t for t in head.subtree if t.i <= head.i]
-    # keep only the contiguous block ending at the head
-    start = head.i
-    for t in sorted(left, key=lambda x: -x.i):
-        if t.i == start - 1 or t.i == start:
-            start = t.i
-    toks = [doc[i] for i in range(start, head.i + 1)]
-    if drop_det:
-        while toks and toks[0].dep_ in ("det", "punct") and toks[0].i < head.i:
-            toks = toks[1:]
-    parts = [doc[toks[0].i : toks[-1].i + 1].text] if toks else [head.text]
-    for c in head.children:
-        if c.dep_ == "conj":
-            cc = next((x for x in head.children if x.dep_ == "cc"), None)
-            parts.append((cc.text + " " if cc is not None else "") + np_text(c, drop_det=False))
-    return " ".join(parts)
-
-
-def resolve_speaker(tok: Token, sent: Span, ctx: DocContext) -> str | None:
-    """Pronouns and "the official" resolved against earlier sentences."""
-    low = tok.lower_
-    if low in ("he", "she"):
-        return ctx.last_person_before(tok.idx)  # an unresolved pronoun says nothing
-    if tok.pos_ == "PRON":
-        return None  # "they said": no source named
-    if (
-        tok.pos_ == "NOUN"
-        and any(c.lower_ == "the" for c in tok.children)
-        and not any(c.dep_ in ("compound", "amod") for c in tok.children)
-    ):
-        places = ctx.modified_nouns().get(lemma(tok), [])
-        k = bisect_left(places, sent.start)
-        if k:
-            return np_text(ctx.doc[places[k - 1]])
-    return np_text(tok)
-
-
 def attribution(trigger: Token, sent: Span, ctx: DocContext) -> str | None:
     """Who reported the figure: "according to X", or the subject of a reporting verb."""
+    if ctx.coref is None:
+        return None
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
             p = next((x for x in t.nbor(1).children if x.dep_ == "pobj"), None)
             if p is not None:
-                return resolve_speaker(p, sent, ctx)
+                return ctx.coref.resolve(p, brief=True)
     for v in _reporting_candidates(trigger, sent):
         if lemma(v) in lex.REPORTING and v.pos_ in ("VERB", "AUX"):
             s = _reporter(v)
             if s is not None and sent.start <= s.i < sent.end and s.lower_ not in lex.NOT_SPEAKERS:
-                return resolve_speaker(s, sent, ctx)
+                return ctx.coref.resolve(s, brief=True)
     return None
 
 

@@ -48,6 +48,8 @@ from spacy.tokens import Doc, Token
 
 from etl.extract import coref_lexicon as CL
 from etl.extract.docindex import DocIndex, index_of
+from etl.extract.quote_cues import CUE_LEMMAS
+from etl.extract.quote_marks import QuoteSpan, find_quote_spans, quote_of_tokens
 from etl.models import Entity
 
 NAME_TYPES = ("PERSON", "ORG", "GPE", "NORP", "FAC")
@@ -61,6 +63,7 @@ class Speaker:
     name: str | None
     type: str | None = None
     gender: str | None = None  # "m" / "f" when known
+    brief: str | None = None  # an unnamed source's noun phrase without its post-modifiers
 
 
 NO_SPEAKER = Speaker(None)
@@ -90,7 +93,7 @@ def looks_like_name(name: str | None) -> bool:
 def person_noun(tok: Token) -> bool:
     """A singular role noun that names a person ("professor", "labourer", "defenceman")."""
     lemma = tok.lemma_.lower()
-    if tok.tag_ != "NN" or lemma in CL.DOCUMENT_NOUNS or lemma in CL.NON_PERSON_NOUNS:
+    if tok.tag_ != "NN" or lemma in CL.DOCUMENT_NOUNS or lemma in CL.NON_PERSON_NOUNS or lemma in CL.ORG_NOUNS:
         return False
     return lemma in CL.PERSON_NOUNS or bool(CL.PERSON_SUFFIX.search(lemma))
 
@@ -116,13 +119,20 @@ class Coref:
     authors: list[tuple[int, str, Speaker]] = field(default_factory=list)  # (pos, doc noun, author)
     furniture: set[int] = field(default_factory=set)  # paragraph numbers
     spoken: list[tuple[int, Speaker]] = field(default_factory=list)  # noted speakers by position
-    in_quote: list[bool] | None = None
+    quote_spans: list[QuoteSpan] = field(default_factory=list)  # the body's quote-mark pairs
+    quote_of_tok: list[int | None] = field(default_factory=list)  # per token: its quote span
+    in_quote: list[bool] = field(default_factory=list)  # per token: inside quote marks
 
     # ------------------------------------------------------------------ public API
-    def resolve(self, token: str | Token, pos: int | None = None) -> str | None:
-        """Canonical entity name for an attribution token or phrase at char offset ``pos``."""
+    def resolve(self, token: str | Token, pos: int | None = None, brief: bool = False) -> str | None:
+        """Canonical entity name for an attribution token or phrase at char offset ``pos``.
+
+        For a Token, a source that is no entity is given as written: its whole phrase ("an
+        official close to the talks"), or with ``brief`` its noun phrase up to the noun
+        ("official")."""
         if isinstance(token, Token):
-            return self.speaker_of(token)[0].name
+            spk = self.speaker_of(token)[0]
+            return (spk.brief or spk.name) if brief else spk.name
         text = " ".join(token.split())
         if not text:
             return None
@@ -174,9 +184,9 @@ class Coref:
                     if other is ent or other.type != ent.type:
                         continue
                     otoks = other.name.split()
-                    if len(otoks) > 1 and otoks[pos] == name:
-                        if best is None or len(other.mentions) > len(best.mentions):
-                            best = other
+                    if len(otoks) > 1 and otoks[pos] == name \
+                            and (best is None or len(other.mentions) > len(best.mentions)):
+                        best = other
                 if best is not None:
                     return best.name
         if re.fullmatch(r"[A-Z]{2,6}", name):
@@ -234,16 +244,40 @@ class Coref:
                 role = c.lemma_.lower()
         if ent is not None and ent.type in NAME_TYPES:
             return self.speaker(ent), role
-        text = self.expand_short(" ".join(t.text for t in self._name_tokens(tok)))
+        person = self._person_apposition(tok)  # "Keeper of the Seal, Jane Doe, said"
+        if person is not None:
+            return self.speaker(person), tok.lemma_.lower()
+        toks = self._name_tokens(tok)
+        text = self.expand_short(" ".join(self.index.text[toks[0].idx : tok.idx + len(tok.text)].split()))
         return Speaker(text, None, self.gender_of(text)), role
 
+    def _person_apposition(self, tok: Token) -> Entity | None:
+        """The person named in apposition to a title-like subject that is no name itself
+        ("Keeper of the Seal, Jane Doe, said": the apposition may hang on the title's last word)."""
+        for c in tok.subtree:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i:
+                ent = self.tok_ent.get(c.i)
+                if ent is not None and ent.type == "PERSON":
+                    return ent
+        return None
+
     def _name_tokens(self, tok: Token) -> list[Token]:
-        """The proper-noun run ending at ``tok`` (compounds and flat names, no titles)."""
+        """The proper-noun run ending at ``tok``: compounds, flat names and, before an institution's
+        head noun, possessive parts of the name ("County Sheriff's Office"); no titles."""
         toks = [tok]
         i = tok.i - 1
         start = self.index.sent_start[tok.i]
-        while i >= start and self.doc[i].pos_ == "PROPN" and self.doc[i].head.i in {t.i for t in toks}:
-            toks.insert(0, self.doc[i])
+        while i >= start:
+            t = self.doc[i]
+            if t.pos_ == "PROPN" and t.head.i in {x.i for x in toks}:
+                toks.insert(0, t)
+            elif t.tag_ == "POS" and i > start and tok.lemma_.lower() in CL.NAME_HEAD_NOUNS \
+                    and self.doc[i - 1].pos_ == "PROPN" \
+                    and self.doc[i - 1].dep_ == "poss" and self.doc[i - 1].head.i in {x.i for x in toks}:
+                toks[:0] = [self.doc[i - 1], t]
+                i -= 1
+            else:
+                break
             i -= 1
         return toks
 
@@ -258,11 +292,35 @@ class Coref:
                 return author, None
         dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
         if dets and dets[0].lower_ in CL.DEFINITE and tok.tag_ in ("NN", "NNP"):
+            mods = {c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i}
             hit = self.description(lemma, tok.idx, org=lemma in CL.ORG_NOUNS,
-                                   person=dets[0].lower_ == "the" and person_noun(tok))
+                                   person=dets[0].lower_ == "the" and person_noun(tok),
+                                   fits=lambda ent: _org_fits(ent.name, lemma, mods))
             if hit.name:
                 return hit, None
-        return Speaker(self.phrase(tok), None), lemma
+        return self._as_written(tok), lemma
+
+    def _as_written(self, tok: Token) -> Speaker:
+        """An unnamed source: its phrase as written, and its noun phrase as the brief form."""
+        return Speaker(self.phrase(tok), None, brief=self.noun_phrase(tok))
+
+    def noun_phrase(self, head: Token, drop_det: bool = True) -> str:
+        """A noun phrase up to its head, with its conjuncts ("a hospital official and residents"
+        -> "hospital official and residents"): the phrase without what follows the nouns."""
+        start = head.i
+        for t in sorted((t for t in head.subtree if t.i < head.i), key=lambda x: -x.i):
+            if t.i == start - 1:  # the contiguous block of left modifiers
+                start = t.i
+        toks = list(self.doc[start : head.i + 1])
+        if drop_det:
+            while toks and toks[0].dep_ in ("det", "punct") and toks[0].i < head.i:
+                toks = toks[1:]
+        parts = [self.doc[toks[0].i : toks[-1].i + 1].text] if toks else [head.text]
+        cc = next((x for x in head.children if x.dep_ == "cc"), None)
+        for c in head.children:
+            if c.dep_ == "conj":
+                parts.append((cc.text + " " if cc is not None else "") + self.noun_phrase(c, drop_det=False))
+        return " ".join(parts)
 
     def phrase(self, tok: Token) -> str:
         """An anonymous source as written ("a person familiar with the talks"), article dropped."""
@@ -283,10 +341,18 @@ class Coref:
         return " ".join(text.replace("\u201c", "").replace("\u201d", "").replace('"', "").split())
 
     # ------------------------------------------------------------------ descriptions
-    def description(self, key: str, pos: int, org: bool = False, person: bool = False) -> Speaker:
-        """Referent of a definite description ("the spokesman", "the agency", "age:26")."""
+    def description(self, key: str, pos: int, org: bool = False, person: bool = False,
+                    fits=None) -> Speaker:
+        """Referent of a definite description ("the spokesman", "the agency", "age:26"); an
+        organisation is the last one mentioned that ``fits`` (an entity predicate) allows; a
+        thing named by its head noun ("the city" -> "City of Surrey", "the council" -> "Lakeside
+        Town Council") is the last one named nearby."""
+        if not person and key.isalpha():
+            named = self.head_named(key, pos)
+            if named is not None:
+                return named
         if org:
-            hit = self.recent_mention(pos, ("ORG",), None)
+            hit = self.org_speaker_nearby(pos, fits) or self.recent_mention(pos, ("ORG",), None, fits=fits)
             if hit is not None:
                 return hit
         best = None
@@ -300,8 +366,46 @@ class Coref:
         if best is not None:
             return best
         if person:
-            return self.salient_person(pos, None) or NO_SPEAKER
+            return self.salient_person(pos, None) or self.fuller_description(key, pos) or NO_SPEAKER
         return NO_SPEAKER
+
+    def org_speaker_nearby(self, pos: int, fits=None) -> Speaker | None:
+        """An organisation quoted in this or the previous paragraph ("X said in a statement …
+        The company noted …"): it, rather than another organisation merely mentioned since."""
+        para = self.index.para_of_char(pos)
+        for p, spk in reversed(self.spoken):
+            if p >= pos:
+                continue
+            if para - self.index.para_of_char(p) > 1:
+                return None
+            if spk.type == "ORG" and (fits is None or fits(Entity(name=spk.name, type="ORG"))):
+                return spk
+        return None
+
+    def head_named(self, key: str, pos: int) -> Speaker | None:
+        """The entity mentioned nearby with ``key`` as a word of its name ("the city" -> "City of
+        Surrey")."""
+        return self.recent_mention(pos, CL.HEAD_NAMED_TYPES, None,
+                                   fits=lambda ent: key in ent.name.lower().split())
+
+    def fuller_description(self, key: str, pos: int) -> Speaker | None:
+        """"the officer" after "a senior army officer" (when no named person fits): the last
+        earlier mention of the same noun with a modifier of its own, as written."""
+        places = self._modified_nouns.get(key, [])
+        k = bisect.bisect_left(places, pos)
+        if k and pos - places[k - 1] < 2 * PRONOUN_WINDOW:
+            tok = self.doc[self.index.tok_at(places[k - 1])]
+            return Speaker(self.phrase(tok), None, brief=self.noun_phrase(tok))
+        return None
+
+    @functools.cached_property
+    def _modified_nouns(self) -> dict[str, list[int]]:
+        """lemma -> offsets of the nouns written with a compound or adjective ("army officer")."""
+        out: dict[str, list[int]] = {}
+        for t in self.doc:
+            if t.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod") for c in t.children):
+                out.setdefault(t.lemma_.lower(), []).append(t.idx)
+        return out
 
     def document_author(self, tok: Token) -> Speaker | None:
         """The source a document noun stands for: the author a statement names ("a KH statement"
@@ -391,9 +495,10 @@ class Coref:
         return self.recent_mention(pos, ("PERSON",), gender)
 
     def recent_mention(self, pos: int, types: tuple[str, ...], gender: str | None, subject: bool = False,
-                       with_pos: bool = False, after: int = -1):
+                       with_pos: bool = False, after: int = -1, fits=None):
         """The last entity mention before ``pos`` (and after ``after``) of one of ``types``, outside
-        quotes and furniture, agreeing in gender; only clause subjects when ``subject``."""
+        quotes and furniture, agreeing in gender, that ``fits`` allows; only clause subjects when
+        ``subject``."""
         i = bisect.bisect_left(self._starts, pos) - 1
         while i >= 0:
             m = self.mentions[i]
@@ -402,7 +507,7 @@ class Coref:
             i -= 1
             if subject and not m.subject:
                 continue
-            if m.ent.type not in types:
+            if m.ent.type not in types or (fits is not None and not fits(m.ent)):
                 continue
             spk = self.speaker(m.ent)
             if gender is not None and spk.gender not in (None, gender):
@@ -415,6 +520,21 @@ class Coref:
         return [m.start for m in self.mentions]
 
 
+def _org_fits(name: str, noun: str, mods: set[str]) -> bool:
+    """Whether organisation ``name`` can be "the <mods> <noun>": a name ending in another kind
+    of institution is another organisation ("the hospital" is no "Police Department"), and the
+    description's own modifiers are words of the name or the name is an acronym ("the fire
+    department", "the law enforcement agency" -> "FBI")."""
+    words = [w.lower() for w in re.findall(r"[\w'-]+", name)]
+    if not words:
+        return False
+    kind = CL.INSTITUTION_KINDS.get(words[-1]) or CL.INSTITUTION_KINDS.get(words[-1].rstrip("s"))
+    want = CL.INSTITUTION_KINDS.get(noun)
+    if kind and want and kind != want:
+        return False
+    return all(m in words for m in mods) or bool(re.fullmatch(r"[A-Z]{2,6}", name))
+
+
 def _age_key(tok: Token) -> str | None:
     """"the 26-year-old" -> "age:26"."""
     m = CL.AGE_RE.search(" ".join(t.text for t in tok.subtree if t.i <= tok.i))
@@ -422,6 +542,17 @@ def _age_key(tok: Token) -> str | None:
 
 
 # ---------------------------------------------------------------------- building
+
+
+def _in_main_narration(verb: Token) -> bool:
+    """Whether a subject of ``verb`` is a subject the narration is about: not of a relative
+    clause ("the message that X sent") nor of what someone is reported to have said ("Y said X
+    has …")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ in ("relcl", "acl"):
+        return False
+    return not (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in CUE_LEMMAS and verb.head.i < verb.i)
 
 
 def _collect_mentions(co: Coref) -> None:
@@ -436,7 +567,7 @@ def _collect_mentions(co: Coref) -> None:
             if idx.tok_para[a] in co.furniture or (co.in_quote and co.in_quote[a]):
                 continue
             span = doc[a:b]
-            subj = span.root.dep_ in SUBJ_DEPS
+            subj = span.root.dep_ in SUBJ_DEPS and _in_main_narration(span.root.head)
             co.mentions.append(_Mention(s, e, ent, subj))
     co.mentions.sort(key=lambda m: m.start)
 
@@ -534,9 +665,12 @@ def _is_subheading(line: str) -> bool:
             and not any(c in line for c in "\"\u201c\u201d") and line[:1].isupper())
 
 
-def build_coref(doc: Doc, entities: list[Entity], in_quote: list[bool] | None = None) -> Coref:
-    """The coreference layer of one parsed body (``in_quote``: per token, inside quote marks)."""
-    co = Coref(doc, entities, index_of(doc), in_quote=in_quote)
+def build_coref(doc: Doc, entities: list[Entity]) -> Coref:
+    """The coreference layer of one parsed body, built once and shared by the extractors."""
+    co = Coref(doc, entities, index_of(doc))
+    co.quote_spans = find_quote_spans(co.index.text)
+    co.quote_of_tok = quote_of_tokens(co.index.tok_starts, co.quote_spans)
+    co.in_quote = [k is not None for k in co.quote_of_tok]
     _find_furniture(co)
     _collect_mentions(co)
     _learn_gender(co)

@@ -1,6 +1,8 @@
 """Word lists and patterns of the coreference layer (``coref.py``): pronouns, role and document
 nouns, honorifics, page furniture."""
 
+# ruff: noqa: SIM905  (word lists are written as text and split: easier to read and edit)
+
 from __future__ import annotations
 
 import re
@@ -64,6 +66,29 @@ ORG_NOUNS = frozenset(
     """.split()
 )
 
+# Head nouns of institutions whose names hold a possessive ("the County Sheriff's Office",
+# "St. Mary's Hospital"); before a person's name a possessive is another entity ("Acme's Jane Doe").
+NAME_HEAD_NOUNS = ORG_NOUNS | frozenset(
+    """
+    office bureau service center centre court clinic school college church police
+    """.split()
+)
+
+# Entity types that a definite description may name by their head noun ("the city").
+HEAD_NAMED_TYPES = ("ORG", "GPE", "FAC", "LOC", "NORP")
+
+# Kinds of institution, by the head noun of a name or a description: "the hospital" is no
+# "Police Department", "the agency" may be the "State Department".
+INSTITUTION_KINDS = {
+    **dict.fromkeys("department agency office bureau administration ministry commission service".split(), "government"),
+    **dict.fromkeys("hospital clinic".split(), "hospital"),
+    **dict.fromkeys("university college school institute academy".split(), "school"),
+    **dict.fromkeys("court".split(), "court"),
+    **dict.fromkeys("church mosque synagogue temple".split(), "worship"),
+    **dict.fromkeys("company firm corporation carrier manufacturer automaker insurer retailer airline bank".split(),
+                    "company"),
+}
+
 # Role nouns for people that the suffix test misses.
 PERSON_NOUNS = frozenset(
     """
@@ -95,7 +120,7 @@ FURNITURE_RE = re.compile(
     |\b(?:photo|photograph)\s+by\b
     |/\s*(?:Getty|AP|Reuters|AFP|The\s+Canadian\s+Press|CP)\b[^\n]{0,20}$
     """,
-    re.I | re.X,
+    re.IGNORECASE | re.VERBOSE,
 )
 SUBHEADING_MAX_WORDS = 8  # a short line without closing punctuation is a subheading
 SENTENCE_ENDS = (".", "!", "?", ":", "\u201d", '"', "'", "\u2019", ")", ";", ",")

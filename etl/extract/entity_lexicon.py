@@ -1,5 +1,7 @@
 """Word lists used by the entity canonicaliser (English news conventions, not names)."""
 
+# ruff: noqa: SIM905  (word lists are written as text and split: easier to read and edit)
+
 from __future__ import annotations
 
 import re

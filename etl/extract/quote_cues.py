@@ -1,5 +1,7 @@
 """Word lists for the quote extractor: reporting verbs, pronouns, titles, statement nouns."""
 
+# ruff: noqa: SIM905  (word lists are written as text and split: easier to read and edit)
+
 from __future__ import annotations
 
 from etl.extract.coref_lexicon import ALL_PRONOUNS  # noqa: F401  (shared with the coreference layer)
@@ -65,3 +67,27 @@ CUE_FORMS = frozenset(
     {f for lemma in CUE_LEMMAS for f in _forms(lemma)}
     | set("said says told tells wrote writes went goes began begins spoke speaks".split())
 ) - frozenset("states calls points orders reads notes reports posts texts answers questions offers".split()) | {"states", "notes", "reports"}
+
+# A second piece of a split quote opening with one of these goes on with the first piece's statement.
+LINKING_OPENERS = frozenset("so because or".split())
+
+# Abbreviations whose dot ends no sentence ("Gov. Doe said").
+ABBREV = frozenset("mr mrs ms dr st jr sr rep sen gov gen lt col sgt capt prof rev hon no vs".split())
+
+# Subordinators of a clause that goes on with what was said ("… unless they know …").
+CONTENT_MARKS = frozenset("unless so because if although though whereas".split())
+
+# Coordinators that leave a reported clause dangling ("he shot the farmer, then …").
+COORDINATORS = frozenset("and but or then".split())
+
+# A reported clause opening with one of these is a question, not a statement.
+WH_WORDS = frozenset("what which whether why how who whom where".split())
+
+# Minor words of titles of shows, books and events ("Women in Power").
+MINOR_WORDS = frozenset("a an the of in on at for and or to with by from vs de la le du".split())
+
+# Pronouns that can be the subject of a reporting verb after a quote ("…,” he said).
+SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+
+# Reporting verbs whose direct object is the addressee ("told reporters that …").
+ADDRESSEE_VERBS = frozenset("tell inform assure remind warn notify".split())

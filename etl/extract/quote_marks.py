@@ -8,6 +8,7 @@ next paragraph with a new opening mark, which starts a new span).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -136,3 +137,15 @@ def _stray_start(text: str, spans: list[QuoteSpan], pa: int, close: int) -> int 
     if prev is not None and prev.close_pos is None and prev.para_start < pa and not text[prev.para_end : pa].strip():
         return pa
     return None
+
+
+def quote_of_tokens(tok_starts: list[int], spans: list[QuoteSpan]) -> list[int | None]:
+    """For every token (given by its start offset): the number of the quote span it lies in,
+    opening and closing marks included, or None."""
+    out: list[int | None] = [None] * len(tok_starts)
+    for k, sp in enumerate(spans):
+        a = bisect.bisect_left(tok_starts, sp.open_pos)
+        b = bisect.bisect_left(tok_starts, sp.outer_end)
+        for i in range(a, b):
+            out[i] = k
+    return out

@@ -18,16 +18,24 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from etl.extract.coref import Coref, Speaker, build_coref, looks_like_name
+from etl.extract.docindex import index_of
 from etl.extract.quote_cues import (
+    ABBREV,
+    ADDRESSEE_VERBS,
     ALL_PRONOUNS,
+    CONTENT_MARKS,
+    COORDINATORS,
     CUE_FORMS,
     CUE_LEMMAS,
     INDIRECT_LEMMAS,
+    LINKING_OPENERS,
+    MINOR_WORDS,
     NON_SPEAKER_NOUNS,
+    SUBJECT_PRONOUNS,
+    WH_WORDS,
 )
-from etl.extract.coref import Speaker, build_coref
-from etl.extract.docindex import index_of
-from etl.extract.quote_marks import QuoteSpan, find_quote_spans
+from etl.extract.quote_marks import QuoteSpan
 from etl.models import Entity, Quote
 
 log = logging.getLogger(__name__)
@@ -46,9 +54,6 @@ _LABEL_SPEAKER_RE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?):\s+")  # "PE
 PRONOUN_WINDOW = 2500
 
 
-# a second piece opening with one of these goes on with the first piece's statement
-_LINKING_OPENERS = frozenset("so because or".split())
-_ABBREV = frozenset("mr mrs ms dr st jr sr rep sen gov gen lt col sgt capt prof rev hon no vs".split())
 
 
 def _bare_attribution(between: str, continues: bool = False) -> bool:
@@ -64,13 +69,11 @@ def _bare_attribution(between: str, continues: bool = False) -> bool:
         return False
     for m in re.finditer(r"([\w.]*)[.!?]\s+[A-Z]", inner[:-1]):
         word = m.group(1).lower().rstrip(".")
-        if word not in _ABBREV and not (len(word) == 1 or "." in word):
+        if word not in ABBREV and not (len(word) == 1 or "." in word):
             return False
     return True
 
 
-_CONTENT_MARKS = frozenset("unless so because if although though whereas".split())
-_COORDINATORS = frozenset("and but or then".split())
 
 
 def _with_dangling_conjunct(toks: list[Token], v: Token) -> list[Token]:
@@ -78,7 +81,7 @@ def _with_dangling_conjunct(toks: list[Token], v: Token) -> list[Token]:
     apart") goes on with the conjunct the parser hung on the reporting verb: the coordinator inside
     the clause shows that the second part belongs to what was said."""
     words = [t for t in toks if not t.is_punct and not t.is_space]
-    if not words or words[-1].lower_ not in _COORDINATORS:
+    if not words or words[-1].lower_ not in COORDINATORS:
         return toks
     last = toks[-1].i
     for x in v.children:
@@ -121,6 +124,12 @@ def _drop_trailing_participle(toks: list[Token]) -> list[Token]:
     return toks
 
 
+def _inner_bounds(v: Token) -> tuple[int, int]:
+    """First and last word of the phrase of ``v`` (its subtree without punctuation at the ends)."""
+    words = [t.i for t in v.subtree if not (t.is_punct or t.is_space)]
+    return min(words), max(words)
+
+
 def _dedup(quotes: list[Quote]) -> list[Quote]:
     """Drop reported-speech quotes that mostly repeat a longer one (nested complements)."""
     keep = []
@@ -136,8 +145,6 @@ def _dedup(quotes: list[Quote]) -> list[Quote]:
     return keep
 
 
-_WH_WORDS = frozenset("what which whether why how who whom where".split())
-_MINOR_WORDS = frozenset("a an the of in on at for and or to with by from vs de la le du".split())
 
 
 def _is_title(text: str) -> bool:
@@ -145,7 +152,7 @@ def _is_title(text: str) -> bool:
     words = re.findall(r"[\w'’-]+", text)
     if not 1 <= len(words) <= 7:
         return False
-    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    content = [w for w in words if w.lower() not in MINOR_WORDS]
     if not content or not all(w[:1].isupper() or w[:1].isdigit() for w in content):
         return False
     return not (len(words) >= 3 and words[0] in ("I", "We", "You", "It", "This", "That"))
@@ -210,23 +217,15 @@ class _RunState:
 
 
 class _Extractor:
-    def __init__(self, doc: Doc, entities: list[Entity]):
+    def __init__(self, doc: Doc, co: Coref):
         self.doc = doc
-        self.text = index_of(doc).text
-        self.spans = find_quote_spans(self.text)
-        n = len(doc)
-        self.in_quote = [False] * n
-        self.quote_of_tok: list[int | None] = [None] * n
-        starts = [t.idx for t in doc]
-        for k, sp in enumerate(self.spans):
-            a = bisect.bisect_left(starts, sp.open_pos)
-            b = bisect.bisect_left(starts, sp.outer_end)
-            for i in range(a, b):
-                self.in_quote[i] = True
-                self.quote_of_tok[i] = k
-        self.tok_starts = starts
+        self.co = co
+        self.text = co.index.text
+        self.spans = co.quote_spans
+        self.in_quote = co.in_quote
+        self.quote_of_tok = co.quote_of_tok
+        self.tok_starts = co.index.tok_starts
         self.forced_subject: dict[int, Token] = {}
-        self.co = build_coref(doc, entities, self.in_quote)
 
     # ------------------------------------------------------------------ helpers
     def tok_at(self, char: int) -> int:
@@ -310,10 +309,11 @@ class _Extractor:
             # tagger slips: “…,” DeBoer said / “…,” Sinclair states.
             words = [t for t in after if not t.is_punct and not t.is_space][:4]
             for n, t in enumerate(words[1:], 1):
-                if t.lower_ in CUE_FORMS and all(w.text[:1].isupper() or w.lower_ in ALL_PRONOUNS for w in words[:n]):
-                    if words[n - 1].lower_ not in ALL_PRONOUNS or words[n - 1].lower_ in ("he", "she", "they", "it", "we", "i"):
-                        self.forced_subject[t.i] = words[n - 1]
-                        return t, "after"
+                capitalised = all(w.text[:1].isupper() or w.lower_ in ALL_PRONOUNS for w in words[:n])
+                subject_like = words[n - 1].lower_ not in ALL_PRONOUNS or words[n - 1].lower_ in SUBJECT_PRONOUNS
+                if t.lower_ in CUE_FORMS and capitalised and subject_like:
+                    self.forced_subject[t.i] = words[n - 1]
+                    return t, "after"
                 if t.text[:1].islower():
                     break
         return None, ""
@@ -365,9 +365,9 @@ class _Extractor:
                     break
                 h = h.head
                 hops += 1
-            if _is_cue(h) and not self.in_quote[h.i] and h.sent.start == t.sent.start:
-                if self.subject(h) is not None:
-                    return h, "embedded"
+            if _is_cue(h) and not self.in_quote[h.i] and h.sent.start == t.sent.start \
+                    and self.subject(h) is not None:
+                return h, "embedded"
             break
         return None, ""
 
@@ -436,7 +436,8 @@ class _Extractor:
         st.add(k, self._quote(sp.start, sp.end, spk, qkind, cue_text), spk, sp.para_start)
 
     def _indirect(self, cand, st: _RunState) -> None:
-        start, end, v, _subj = cand
+        start, end, v, _subj = cand[:4]
+        joined = cand[4] if len(cand) > 4 else None  # the words around an interrupting source
         if any(self._span_overlaps_quote(start, end, strict=True)):
             return
         spk, role = self.speaker_from_cue(v)
@@ -456,7 +457,10 @@ class _Extractor:
             end = max([end] + [self.spans[j].end for j in inner])
             qkind = "mixed"
             st.consumed.update(inner)
-        st.ind_quotes.append(self._quote(start, end, spk, qkind, _cue_text(v)))
+        quote = self._quote(start, end, spk, qkind, _cue_text(v))
+        if joined is not None and qkind == "indirect":
+            quote.text = joined
+        st.ind_quotes.append(quote)
 
     def _unattributed(self, k: int, sp: QuoteSpan, st: _RunState) -> None:
         """A quote span with no reporting verb: the speaker of the nearest quote of the same
@@ -480,8 +484,50 @@ class _Extractor:
             spk = Speaker(self.co.expand_short(name) if " " not in name else name, "PERSON")
             st.add(k, self._quote(label.end(), sp.end, spk, "direct", None), spk, sp.para_start)
             return
-        spk = spk or Speaker(None)
+        spk = spk or self._introducer(sp) or Speaker(None)  # "X agreed. “…”", "X fired back: “…”"
         st.add(k, self._quote(sp.start, sp.end, spk, "direct", None), spk, sp.para_start)
+
+    def _introducer(self, sp: QuoteSpan) -> Speaker | None:
+        """The source of a quote that follows, with no reporting verb, the sentence or colon that
+        introduces it ("X agreed. “…”", "X fired back: “…”", "Jane Doe: “…”", a paragraph ending
+        in "…:" before a quoted paragraph): the subject of that sentence's main verb, or the name
+        the lead consists of; only a named source (a person or an organisation) counts."""
+        idx = self.co.index
+        i = self.tok_at(sp.open_pos) - 1
+        while i >= 0 and (self.doc[i].is_space or self.doc[i].text in ("“", '"')):
+            i -= 1
+        if i < 0 or self.in_quote[i] or self.co.is_furniture(self.doc[i].idx):
+            return None
+        if idx.tok_para[i] != idx.tok_para[self.tok_at(sp.open_pos)] \
+                and self.text[self.doc[i].idx : sp.open_pos].count("\n") > 2:
+            return None  # not the paragraph right before
+        lead = [t for t in self.doc[idx.sent_start[i] : i + 1] if not t.is_space]
+        if any(self.in_quote[t.i] for t in lead):
+            return None  # the sentence quotes someone else
+        words = [t for t in lead if t.is_alpha and len(t) > 1]
+        if sum(t.is_upper for t in words) > 0.5 * len(words):
+            return None  # an all-capitals heading
+        subj = self._main_subject(lead)
+        if subj is None:
+            opening = next((n for n, t in enumerate(lead) if t.text == "("), len(lead))
+            names = [t for t in lead[:opening] if not t.is_punct]  # "Rep. Jane Doe (D-Ore.):"
+            if names and all(t.pos_ == "PROPN" or t.i in self.co.tok_ent for t in names):
+                subj = names[-1]  # "Jane Doe: “…”"
+        if subj is None:
+            return None
+        spk = self.co.speaker_of(subj)[0]
+        if spk.name and (spk.type in NAME_TYPES or looks_like_name(spk.name)):
+            return spk
+        return None
+
+    @staticmethod
+    def _main_subject(toks: list[Token]) -> Token | None:
+        """The subject of the main verb of a sentence's tokens (the one nearest the root)."""
+        ids = {t.i for t in toks}
+        subs = [t for t in toks if t.dep_ in SUBJ_DEPS and t.head.i in ids]
+        if not subs:
+            return None
+        return min(subs, key=lambda t: (len(list(t.head.ancestors)), t.i))
 
     def _speaker_further_on(self, k: int, st: _RunState) -> Speaker | None:
         """A quote running on into the next paragraphs: the speaker named where it ends."""
@@ -522,7 +568,7 @@ class _Extractor:
             nb = len(_WORD_RE.findall(b.text))
             short = min(na, nb) <= max(MERGE_SHORT_WORDS, MERGE_SHORT_RATIO * max(na, nb))
             opener = re.match(r"\w+", b.text)
-            linked = opener is not None and opener.group(0).lower() in _LINKING_OPENERS
+            linked = opener is not None and opener.group(0).lower() in LINKING_OPENERS
             if not (continues or short or linked):
                 continue
             quotes_by_span[k] = Quote(
@@ -580,7 +626,7 @@ class _Extractor:
             if v.lower_ == "according":
                 c = self._according(v)
                 if c:
-                    out.append(c)
+                    out.extend(c if isinstance(c, list) else [c])
                 continue
             if v.lemma_.lower() not in INDIRECT_LEMMAS or v.pos_ not in ("VERB", "AUX"):
                 continue
@@ -594,6 +640,8 @@ class _Extractor:
             comp = [c for c in v.children if c.dep_ == "ccomp" and _same_paragraph(c, v)
                     and (not self.in_quote[c.i] or (c.left_edge.i > v.i and not self.in_quote[c.left_edge.i]))]
             comp.sort(key=lambda c: (c.i < v.i, abs(c.i - v.i)))
+            if not comp:
+                comp = self._that_clause_on_noun(v)  # "said in a statement that …"
             span = None
             if comp:
                 c = comp[0]
@@ -610,6 +658,9 @@ class _Extractor:
                 # drop the cue clause itself when the complement wraps around it
                 toks = [t for t in toks if not (t.i == v.i or t.i == subj.i)]
                 span = self._trim(_drop_trailing_participle(toks), v)
+            elif v.dep_ == "parataxis" and (around := self._around(v, *_inner_bounds(v))) is not None:
+                out.extend(around if isinstance(around, list) else [around])
+                continue
             elif v.dep_ in ("parataxis", "ccomp", "conj") and v.head.i < v.i and (v.i >= v.sent.end - 4 or v.dep_ == "parataxis") \
                     and not any(_is_cue(a) for a in v.ancestors):  # not a verb inside another's report
                 # "The strikes killed one fighter, the official said."
@@ -629,6 +680,28 @@ class _Extractor:
                 out.append((span[0], span[1], v, subj))
         return out
 
+    def _that_clause_on_noun(self, v: Token) -> list[Token]:
+        """The complement of a reporting verb that the parser hung as a that-clause on a noun of
+        the verb's own phrase ("said in a statement that …", "told the show on Monday that …").
+        The noun must hang on the verb through objects and prepositions only; a direct object
+        counts only for verbs whose object is the addressee ("told reporters that …"), not for
+        "denied the claim that …" (the clause tells what the claim is)."""
+        for t in v.subtree:
+            if t.dep_ != "acl" or t.i <= v.i or not _same_paragraph(t, v) or self.in_quote[t.i]:
+                continue
+            if not any(c.dep_ == "mark" and c.lower_ == "that" and c.i < t.i for c in t.children) \
+                    or not any(c.dep_ in SUBJ_DEPS for c in t.children):
+                continue
+            n = t.head
+            if n.dep_ == "dobj" and n.head.i == v.i and v.lemma_.lower() not in ADDRESSEE_VERBS:
+                continue
+            h = n
+            while h.i != v.i and h.dep_ in ("pobj", "prep", "dobj", "npadvmod", "compound"):
+                h = h.head
+            if h.i == v.i:
+                return [t]
+        return []
+
     def _with_content_continuation(self, toks: list[Token], v: Token) -> list[Token]:
         """The reported clause goes on with a clause the parser hung on the reporting verb after it:
         a condition, cause or purpose ("… unless they know …", "…, so he can …", "… because …") or
@@ -645,11 +718,11 @@ class _Extractor:
                 gap = [t for t in v.doc[last + 1 : x.left_edge.i] if not (t.is_punct or t.is_space)]
                 if x.dep_ == "advcl":
                     marks = [m.lower_ for m in x.children if m.dep_ == "mark" and m.i < x.i]
-                    if marks and marks[0] in _CONTENT_MARKS and not gap:
+                    if marks and marks[0] in CONTENT_MARKS and not gap:
                         nxt = x
-                elif x.dep_ == "conj":
-                    if [t.lower_ for t in gap] in (["but"], ["so"]) and any(c.dep_ in SUBJ_DEPS for c in x.children):
-                        nxt = x
+                elif x.dep_ == "conj" and [t.lower_ for t in gap] in (["but"], ["so"]) \
+                        and any(c.dep_ in SUBJ_DEPS for c in x.children):
+                    nxt = x
                 break
             if nxt is None:
                 return toks
@@ -658,7 +731,7 @@ class _Extractor:
     def _not_a_statement(self, v: Token, span: tuple[int, int]) -> bool:
         """Questions and refusals: "would not say whether …", "declined to say why …"."""
         first = self.text[span[0] : span[1]].split(None, 1)[0].lower().strip(",")
-        if first in _WH_WORDS:
+        if first in WH_WORDS:
             return True
         if any(c.dep_ == "neg" for c in v.children):
             return True
@@ -682,13 +755,37 @@ class _Extractor:
         elif b >= sent.end - 2:
             toks = list(self.doc[sent.start : a])
         else:
-            return None
+            return self._around(v, *_inner_bounds(v), interrupts=True)
         span = self._trim(toks, v)
         if span is None:
             return None
         return (span[0], span[1], v, None)
 
-    def _trim(self, toks: list[Token], v: Token) -> tuple[int, int] | None:
+    def _around(self, v: Token, a: int, b: int, interrupts: bool = False):
+        """A reported sentence interrupted by its attribution, tokens [a, b] set off by commas
+        ("Farmers, X says, have no way to …", "Most shops, according to X, will close …", "It is
+        on her watch, X said, that …"): one quote of the words before and after it (text joined
+        like a split direct quote, offsets from the first word to the last). Only when the
+        attribution interrupts the clause (its verb is hung on a verb after it, or the rest
+        goes on with "that"); quoted words are left to the direct pass."""
+        doc, sent = self.doc, v.sent
+        if a - 1 <= sent.start or b + 2 >= sent.end or doc[a - 1].text != "," or doc[b + 1].text != ",":
+            return None
+        rest = [t for t in doc[b + 2 : sent.end] if not t.is_space]
+        if not (interrupts or v.head.i > b or (rest and rest[0].lower_ == "that")):
+            return None
+        if any(self.in_quote[t.i] for t in doc[sent.start : sent.end]):
+            return None
+        before = self._trim(list(doc[sent.start : a - 1]), v, min_words=1)
+        after = self._trim(rest, v)
+        if before is None or after is None:
+            return None
+        if self._trim(list(doc[sent.start : a - 1]), v) is not None:
+            return [(before[0], before[1], v, None), (after[0], after[1], v, None)]
+        text = self.text[before[0] : before[1]] + " " + self.text[after[0] : after[1]]
+        return (before[0], after[1], v, None, text)
+
+    def _trim(self, toks: list[Token], v: Token, min_words: int = MIN_INDIRECT_TOKENS) -> tuple[int, int] | None:
         while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ in ("that",) and toks[0].dep_ == "mark"):
             toks = toks[1:]
         while toks and (toks[-1].is_punct or toks[-1].is_space):
@@ -696,7 +793,7 @@ class _Extractor:
                 break
             toks = toks[1:] if False else toks[:-1]
         words = [t for t in toks if not t.is_punct and not t.is_space]
-        if len(words) < MIN_INDIRECT_TOKENS:
+        if len(words) < min_words:
             return None
         if any(self.in_quote[t.i] for t in toks) and all(self.in_quote[t.i] or t.is_punct for t in toks):
             return None
@@ -706,12 +803,15 @@ class _Extractor:
         return start, end
 
 
-def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
-    """Direct, mixed and indirect quotes of the parsed body ``doc`` with resolved speakers."""
+def extract_quotes(doc: Doc, entities: list[Entity], coref: Coref | None = None) -> list[Quote]:
+    """Direct, mixed and indirect quotes of the parsed body ``doc`` with resolved speakers.
+
+    ``coref``: the document's coreference layer (built here when not given); the quotes found
+    tell it who spoke where, which the casualty extractor reads after."""
     if not doc.text.strip():
         return []
     try:
-        return _Extractor(doc, entities).run()
+        return _Extractor(doc, coref or build_coref(doc, entities)).run()
     except Exception:  # a bug here must not cost the article its entities and casualties
         log.exception("quote extraction failed; no quotes for this article")
         return []

@@ -102,3 +102,22 @@ def test_a_terminated_run_is_recorded_as_failed(fresh_db_url, tmp_path):
     finally:
         engine.dispose()
     assert status == "failed" and error == "terminated by SIGTERM"
+
+
+def test_summary_counts_every_flag_and_lists_at_most_twenty_paths(fresh_db_url, tmp_path):
+    env = {"NEWSETL_DATABASE_URL": fresh_db_url}
+    assert newsetl("db", "upgrade", env=env).returncode == 0
+    inbox = tmp_path / "undated"
+    inbox.mkdir()
+    for i in range(24):  # plain texts without a date line: every one loads, flagged no_date
+        (inbox / f"note_{i:02d}.txt").write_text(
+            f"Barn fire number {i} in Orrin Vale\n\nA fire destroyed {i + 2} barns in Orrin Vale, "
+            f"the fire chief said on the radio. Nobody was hurt in blaze {i}.\n", encoding="utf-8")
+    done = newsetl("run", str(inbox), "--no-progress", env=env)
+    assert done.returncode == 0, done.stderr
+    row = next(line for line in done.stdout.splitlines() if "partial" in line)
+    assert [c.strip() for c in row.strip("│ ").split("│")][:5] == ["24", "24", "0", "0", "24"]
+    assert "flagged articles (loaded) per flag: no_date 24" in done.stdout
+    listed = [line for line in done.stdout.splitlines() if line.startswith("  flagged  ")]
+    assert len(listed) == 20 and listed[0].endswith("note_00.txt: no_date")
+    assert "… 4 more flagged, see the view v_article_quality" in done.stdout

@@ -438,7 +438,7 @@ def test_found_shot_injured_men_wounding_and_ages(text, pairs):
     ("text", "attribution"),
     [
         ('"Three of our men were killed," the commander said.', "commander"),
-        ("Two people were wounded, said police spokesman John Doe.", "police spokesman John Doe"),
+        ("Two people were wounded, said police spokesman John Doe.", "John Doe"),  # the name, as quotes give it
         ("He said five people had died.", None),
         ("They said five people had died.", None),
     ],

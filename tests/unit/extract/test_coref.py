@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from etl.extract.coref import build_coref, given_name_gender
 from etl.extract.docindex import index_of
 from etl.extract.entities import extract_entities
@@ -24,7 +26,7 @@ def _subject_of(doc, verb: str, nth: int = 0):
 def test_docindex_paragraphs_and_sentences():
     doc = get_nlp()("First line here. Second sentence.\n\nNew paragraph now.")
     idx = index_of(doc)
-    first, new = doc[0], [t for t in doc if t.text == "New"][0]
+    first, new = doc[0], next(t for t in doc if t.text == "New")
     assert idx.same_para(doc[0], doc[3])
     assert not idx.same_para(first, new)
     assert idx.text == doc.text
@@ -101,7 +103,7 @@ def test_follow_on_quote_takes_current_speaker():
             "\u201cNobody should have to wait an hour in the cold for a boat.\u201d")
     doc = get_nlp()(text)
     qs = extract_quotes(doc, extract_entities(doc))
-    second = [q for q in qs if "Nobody" in q.text][0]
+    second = next(q for q in qs if "Nobody" in q.text)
     assert second.speaker == "Leona Brandvik"
 
 
@@ -111,7 +113,7 @@ def test_new_subject_resets_current_speaker():
             "\u201cThe boats have been late every single morning since the new schedule began.\u201d")
     doc = get_nlp()(text)
     qs = extract_quotes(doc, extract_entities(doc))
-    last = [q for q in qs if "boats have been late" in q.text][0]
+    last = next(q for q in qs if "boats have been late" in q.text)
     assert last.speaker == "Oskar Weyland"
 
 
@@ -119,3 +121,122 @@ def test_resolve_unknown_returns_none():
     _, _, co = _coref("The weather was mild on Monday.")
     assert co.resolve("she", 10) is None
     assert co.resolve("") is None
+
+
+# ---------------------------------------------------------------- shared with the casualty extractor
+
+
+def _all(text: str):
+    from etl.extract import extract_all
+
+    return extract_all(get_nlp()(text))
+
+
+def test_casualty_source_pronoun_agrees_in_gender():
+    _, _, cas = _all("Maria Lopez and Tom Berg visited the ward on Monday. She said four patients had died.")
+    assert [(c.count, c.attribution) for c in cas] == [(4, "Maria Lopez")]
+
+
+def test_casualty_source_they_is_the_group_quoted_before():
+    text = ("The Northfield Ambulance Service said it had sent six crews to the junction. "
+            "They said two drivers were injured.")
+    _, quotes, cas = _all(text)
+    assert quotes[0].speaker == "Northfield Ambulance Service"
+    assert [(c.count, c.attribution) for c in cas] == [(2, "Northfield Ambulance Service")]
+
+
+def test_casualty_source_and_quote_speaker_agree():
+    text = "A nurse at the clinic, Ana Ruiz, said three people had died in the blaze."
+    _, quotes, cas = _all(text)
+    assert [q.speaker for q in quotes] == ["Ana Ruiz"]
+    assert [c.attribution for c in cas] == ["Ana Ruiz"]
+
+
+def test_description_resolves_to_the_person_it_introduced():
+    text = ("Harbour director Ellen Marsh spoke to reporters on Monday. "
+            "The director said the explosion killed two workers.")
+    _, _, cas = _all(text)
+    assert [c.attribution for c in cas] == ["Ellen Marsh"]
+
+
+def test_unnamed_description_takes_its_fuller_earlier_form():
+    text = ("A senior customs officer met the press in the morning. "
+            "The officer said the crates had been opened.")
+    doc, _, co = _coref(text)
+    subj = _subject_of(doc, "said")
+    assert co.resolve(subj) == "senior customs officer"
+    assert co.resolve(subj, brief=True) == "senior customs officer"
+
+
+def test_brief_form_drops_what_follows_the_noun():
+    text = "An engineer close to the project said the bridge was safe."
+    doc, _, co = _coref(text)
+    subj = _subject_of(doc, "said")
+    assert co.resolve(subj) == "engineer close to the project"
+    assert co.resolve(subj, brief=True) == "engineer"
+
+
+def test_institution_name_with_a_possessive_is_one_source():
+    text = "Two hunters were hurt on Sunday, the Granite County Sheriff's Office said."
+    doc, _, co = _coref(text)
+    subj = _subject_of(doc, "said")
+    assert co.resolve(subj) == "Granite County Sheriff's Office"
+
+
+def test_possessive_before_a_person_is_another_entity():
+    text = "Acme's Dana Whitlock said the plant would reopen."
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "Dana Whitlock"
+
+
+def test_institution_description_needs_the_same_kind_of_institution():
+    text = ("Officers of the Lakeside Police Department closed the road. "
+            "The hospital said three patients were in stable condition.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "hospital"
+
+
+def test_institution_description_with_its_own_modifier():
+    text = ("The Lakeside Fire Department sent two trucks. Lakeside Mall stayed closed. "
+            "The fire department said the blaze was out by noon.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "Lakeside Fire Department"
+
+
+def test_description_names_an_entity_by_its_head_noun():
+    text = ("Members of the Lakeside Town Council met on Monday. "
+            "The council said the budget would be cut by a third.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "Lakeside Town Council"
+
+
+def test_title_subject_with_a_person_in_apposition():
+    text = "Keeper of the Harbour Records, Ada Lindgren, said the archive would reopen in May."
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "Ada Lindgren"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the subject of a relative clause is not who the narration is about
+        (("Tomas Berg has run the ferry for twenty years.\n\n"
+         "On his desk lies the letter that Erik Nilsen wrote to the council in May.\n\n"
+         "\u201cWe will keep sailing until the ice comes,\u201d he said."), "Tomas Berg"),
+        # nor is the subject of what someone else was reported to say
+        (("Sarah Holm said Greta Lindqvist had stopped listening to the fishermen.\n\n"
+         "\u201cNobody on the council has been to the harbour in years,\u201d she said."), "Sarah Holm"),
+    ],
+)
+def test_pronoun_skips_subjects_of_relative_and_reported_clauses(text, speaker):
+    doc = get_nlp()(text)
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert quotes[-1].speaker == speaker
+
+
+def test_organisation_description_prefers_the_one_just_quoted():
+    text = ("In a statement, Norvik Shipping said the route would close in March. Baltic Ferries was "
+            "not affected. The company added that refunds would be paid to every passenger.")
+    doc = get_nlp()(text)
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert [q.speaker for q in quotes] == ["Norvik Shipping", "Norvik Shipping"]

@@ -621,6 +621,26 @@ def test_trailing_lower_case_word_still_cut_from_places(nlp):
     assert [e.name for e in extract_entities(doc)] == ["Varnok"]
 
 
+@pytest.mark.parametrize(
+    ("text", "ent", "name"),
+    [
+        # a class noun after a place describes it: the state is the entity, not "Ohio county"
+        ("Voters in a rural Ohio county lined up early.", ("Ohio county", "GPE"), "Ohio"),
+        ("Floods hit Merrow district again this spring.", ("Merrow district", "GPE"), "Merrow"),
+    ],
+)
+def test_class_noun_after_a_place_is_cut(nlp, text, ent, name):
+    doc = _doc(nlp, text, [ent])
+    [e] = extract_entities(doc)
+    assert (e.name, e.type) == (name, "GPE")
+
+
+def test_place_with_and_without_its_class_noun_is_one_entity(nlp):
+    text = "Trade across the Halvic region grew fast. Halvic ministers met on Friday."
+    doc = _doc(nlp, text, [("Halvic region", "LOC"), ("Halvic", "LOC")])
+    assert [e.name for e in extract_entities(doc)] == ["Halvic"]
+
+
 def test_single_common_word_is_no_entity(nlp):
     text = "The parade went down Street after the Eve party in County Hall."
     doc = _doc(nlp, text, [("Street", "FAC"), ("Eve", "EVENT"), ("County Hall", "FAC")])
@@ -635,3 +655,15 @@ def test_contributor_trailer_names_are_not_entities(nlp):
     doc = _doc(nlp, text, [("Brackwater", "GPE"), ("Ilse Falkner", "PERSON")])
     names = {e.name for e in extract_entities(doc)}
     assert names == {"Brackwater"}
+
+
+def test_surname_after_a_title_takes_no_surname_from_a_coordinated_name(nlp):
+    doc = nlp("Mr. Brandt and Hanna Keller met in Bonn. Mr. Brandt said the talks went well.")
+    names = {e.name for e in extract_entities(doc)}
+    assert "Brandt Keller" not in names
+    assert {"Brandt", "Hanna Keller"} <= names
+
+
+def test_lone_first_name_still_takes_the_shared_surname(nlp):
+    doc = nlp("Joe and Hunter Biden flew to Bonn on Monday.")
+    assert {"Joe Biden", "Hunter Biden"} <= {e.name for e in extract_entities(doc)}

@@ -31,7 +31,7 @@ def _run(text: str, names: dict[str, str] | None = None, aliases=None):
     quotes = extract_quotes(doc, _entities(doc, names or {}, aliases))
     for q in quotes:  # offsets always index the body
         if doc.text[q.start : q.end] != q.text:  # a quote split around its attribution, joined
-            assert q.kind == "direct" and " " in q.text
+            assert q.kind in ("direct", "indirect") and " " in q.text
             head, tail = _split_at_join(q.text, doc.text[q.start : q.end])
             assert doc.text[q.start :].startswith(head) and doc.text[: q.end].endswith(tail)
         assert q.kind in ("direct", "indirect", "mixed")
@@ -686,3 +686,69 @@ def test_urge_reports_speech():
     text = "The harbour manager Emil Castell urged that the ferries should run through the night."
     qs = _run(text, {"Emil Castell": "PERSON"})
     assert _find(qs, "ferries should run").speaker == "Emil Castell"
+
+
+# ---------------------------------------------------------------- round 2: mechanisms
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "speaker"),
+    [
+        # the sentence right before a quote with no reporting verb introduces its speaker
+        ("Mara Lindqvist agreed. \u201cThe bridge has to be rebuilt before the winter comes.\u201d",
+         {"Mara Lindqvist": "PERSON"}, "Mara Lindqvist"),
+        ("Councillor Teo Varga fired back: \u201cNobody asked the residents of the old town what they wanted.\u201d",
+         {"Teo Varga": "PERSON"}, "Teo Varga"),
+        # a lead that is only a name
+        ("Senator Ruth Okafor (D-Ore.): \u201cWe will not support this budget in its current form.\u201d",
+         {"Ruth Okafor": "PERSON"}, "Ruth Okafor"),
+        # a paragraph ending in a colon before the quoted paragraph
+        (("The mayor, Pia Holm, sent a blunt message to the council:\n\n"
+          "\u201cFix the roads this year or resign, every one of you.\u201d"),
+         {"Pia Holm": "PERSON"}, "Pia Holm"),
+    ],
+)
+def test_quote_introduced_without_reporting_verb(text, names, speaker):
+    quotes = [q for q in _run(text, names) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_all_capitals_heading_introduces_no_speaker():
+    text = "HARBOUR WORKERS STRIKE:\n\n\u201cThe pay offer is an insult to every single one of us.\u201d"
+    quotes = _run(text)
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_source_interrupting_a_sentence_joins_a_short_opening():
+    text = "Farmers, Ilse Brandt says, have no way to store the grain until the new silos are finished."
+    [q] = _run(text, {"Ilse Brandt": "PERSON"})
+    assert (q.kind, q.speaker) == ("indirect", "Ilse Brandt")
+    assert q.text == "Farmers have no way to store the grain until the new silos are finished"
+    assert (q.start, q.end) == (0, text.index(" are finished") + len(" are finished"))
+
+
+def test_according_to_in_the_middle_gives_both_parts():
+    text = "Most of the town's shops, according to the chamber of commerce, will close early on Friday."
+    quotes = _run(text)
+    assert [q.text for q in quotes] == ["Most of the town's shops", "will close early on Friday"]
+    assert all(q.kind == "indirect" and q.cue == "according to" for q in quotes)
+
+
+def test_source_after_a_full_clause_keeps_only_that_clause():
+    text = "It was the driest summer in decades, Ilse Brandt said, and the wells in the valley ran dry."
+    assert [q.text for q in _run(text, {"Ilse Brandt": "PERSON"})] == ["It was the driest summer in decades"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ilse Brandt said in a statement released on Monday that the ferry would resume.",
+    "Ilse Brandt told the paper in an interview that she was leaving the party.",
+])
+def test_reported_clause_hung_on_a_noun_of_the_verb_phrase(text):
+    [q] = _run(text, {"Ilse Brandt": "PERSON"})
+    assert (q.kind, q.speaker) == ("indirect", "Ilse Brandt")
+    assert q.text == text[text.index(" that ") + 6 : -1]
+
+
+def test_that_clause_telling_what_an_object_is_reports_nothing():
+    text = "Ilse Brandt denied the claim that the harbour had been sold to a private company."
+    assert _run(text, {"Ilse Brandt": "PERSON"}) == []
