@@ -12,7 +12,7 @@ AIRFLOW_PORT ?= 8080
 AIRFLOW_LOG_PORT ?= 8793
 AIRFLOW_TRIGGER_LOG_PORT ?= 8794
 
-.PHONY: setup run airflow celery-demo test lint bench clean-db help
+.PHONY: setup run airflow celery-demo test lint bench bench-ner clean-db help
 
 help:
 	@echo "make run    set up, then run the Airflow DAG once (dag.test) over seeds/ into the embedded PostgreSQL"
@@ -23,6 +23,8 @@ help:
 	@echo "            PostgreSQL, installed when missing), one DAG run over a demo inbox, then everything stopped"
 	@echo "make test   set up, then run the whole test suite"
 	@echo "make setup  create .venv/ with every dependency from uv.lock"
+	@echo "make bench  throughput: spaCy floor vs newsetl run (1 and N workers) vs the DAG, stages, scaling"
+	@echo "            (1,000 invented articles, about 15 min; BENCH_N=200 for a quick run)"
 
 setup: $(VENV)/.installed
 
@@ -60,7 +62,12 @@ test: setup
 lint: setup
 	$(VENV)/bin/ruff check etl dags tests migrations scripts benchmarks
 
+# Throughput (docs/performance.md): floor vs newsetl run (1 and N workers) vs the DAG, stages,
+# scaling, on 1,000 invented articles; `make bench BENCH_N=200` is a quick smoke run.
 bench: setup
+	BENCH_N=$(BENCH_N) $(VENV)/bin/python benchmarks/bench_pipeline.py
+
+bench-ner: setup
 	$(VENV)/bin/python benchmarks/bench_ner.py
 
 clean-db:

@@ -142,8 +142,10 @@ def _inbox_argument(ctx, param, value: str) -> str:
 @click.option("--dry-run", is_flag=True, help="Extract everything but write nothing to the database.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Files per batch (default NEWSETL_BATCH_SIZE or 16).")
 @click.option("--max-files", type=click.IntRange(min=1), default=None, help="Take at most this many files.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes, each with its own spaCy model (default NEWSETL_WORKERS, else the cores).")
 @click.option("--no-progress", is_flag=True, help="No progress bar (it is also off when stderr is not a terminal).")
-def run_cmd(inbox, include, exclude, reprocess, dry_run, batch_size, max_files, no_progress) -> None:
+def run_cmd(inbox, include, exclude, reprocess, dry_run, batch_size, max_files, workers, no_progress) -> None:
     """Ingest INBOX (a folder, searched recursively, one file, or s3://bucket/prefix) into the warehouse.
 
     Takes .html, .htm, .txt, WARC (.warc, .arc: one source per HTML response record) and
@@ -170,7 +172,7 @@ def run_cmd(inbox, include, exclude, reprocess, dry_run, batch_size, max_files, 
             task = progress.add_task("files", total=None)
             result = run(
                 inbox, include=include, exclude=exclude, reprocess=reprocess, dry_run=dry_run,
-                batch_size=batch_size, max_files=max_files,
+                batch_size=batch_size, max_files=max_files, workers=workers,
                 on_start=lambda n: progress.update(task, total=n),
                 on_file=lambda path, status: progress.advance(task),
             )

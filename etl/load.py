@@ -39,7 +39,7 @@ from etl.runs import finish_run, start_run
 
 __all__ = [
     "LoadOutcome", "existing_articles", "finish_run", "load_article", "quality_flags", "record_duplicate",
-    "record_rejected", "start_run", "storable",
+    "record_rejected", "run_outcomes", "start_run", "storable",
 ]
 
 log = logging.getLogger(__name__)
@@ -210,6 +210,19 @@ def existing_articles(engine: Engine, hashes: list[str]) -> dict[str, int]:
         return {sha: aid for sha, aid in rows}
 
 
+def run_outcomes(engine: Engine, run_id: int, paths: list[str]) -> dict[str, tuple[str, str | None]]:
+    """Ledger path → (status, reason) that run ``run_id`` recorded, for those of ``paths`` it did."""
+    if not paths:
+        return {}
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(ingest_ledger.c.path, run_files.c.status, run_files.c.reason)
+            .select_from(run_files.join(ingest_ledger, ingest_ledger.c.id == run_files.c.ledger_id))
+            .where(run_files.c.run_id == run_id, ingest_ledger.c.path.in_(paths))
+        )
+        return {path: (status, reason) for path, status, reason in rows}
+
+
 # ------------------------------------------------------------------------------------ articles
 
 
@@ -237,22 +250,36 @@ def _article_values(article: Article, src: SourceFile, run_id: int | None) -> di
     }
 
 
-def _entity_ids(conn: Connection, article: Article) -> dict[tuple[str, str], int]:
-    """Upsert the article's entities (sorted, so concurrent loaders lock in one order)."""
-    ids: dict[tuple[str, str], int] = {}
+def _unique_entities(article: Article) -> list[tuple[str, str, str | None]]:
+    """(name, type, country code) once per (name, type), sorted so that concurrent loaders lock
+    the rows in one order; the first country code given for a name wins, as before."""
+    out: dict[tuple[str, str], str | None] = {}
     for ent in sorted(article.entities, key=lambda e: (e.name, e.type)):
-        stmt = pg_insert(entities).values(name=ent.name, type=ent.type, country_code=ent.country_code)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["name", "type"],
-            set_={"country_code": sa.func.coalesce(entities.c.country_code, stmt.excluded.country_code)},
-        ).returning(entities.c.id)
-        ids[(ent.name, ent.type)] = conn.execute(stmt).scalar_one()
-    return ids
+        key = (ent.name, ent.type)
+        if out.get(key) is None:
+            out[key] = ent.country_code
+    return [(name, type_, code) for (name, type_), code in out.items()]
 
 
-def _write_children(conn: Connection, article_id: int, article: Article) -> None:
-    for table in (article_entities, quotes, casualties):
-        conn.execute(table.delete().where(table.c.article_id == article_id))
+def _entity_ids(conn: Connection, article: Article) -> dict[tuple[str, str], int]:
+    """Upsert the article's entities in one statement; (name, type) → id."""
+    rows = [{"name": n, "type": t, "country_code": c} for n, t, c in _unique_entities(article)]
+    if not rows:
+        return {}
+    stmt = pg_insert(entities).values(rows)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["name", "type"],
+        set_={"country_code": sa.func.coalesce(entities.c.country_code, stmt.excluded.country_code)},
+    ).returning(entities.c.id, entities.c.name, entities.c.type)
+    returned = {(name, type_): eid for eid, name, type_ in conn.execute(stmt)}
+    return {(r["name"], r["type"]): returned[(r["name"], r["type"])] for r in rows}  # in sorted order
+
+
+def _write_children(conn: Connection, article_id: int, article: Article, replace: bool = False) -> None:
+    """Entity mentions, quotes and figures of the article (``replace``: the old ones go first)."""
+    if replace:
+        for table in (article_entities, quotes, casualties):
+            conn.execute(table.delete().where(table.c.article_id == article_id))
     ids = _entity_ids(conn, article)
     by_name: dict[str, int] = {}
     for (name, _type), eid in ids.items():
@@ -333,8 +360,8 @@ def load_article(
             ).scalar_one()
             outcome = LoadOutcome("duplicate", existing, f"content already loaded as article {existing}")
         else:
-            assign_story(conn, article_id, article.story_print)  # wire copies: see etl.enrich.stories
-            _write_children(conn, article_id, article)
+            assign_story(conn, article_id, article.story_print, new=not reprocess)  # etl.enrich.stories
+            _write_children(conn, article_id, article, replace=reprocess)
             outcome = LoadOutcome("loaded", article_id, None)
         write_ledger(conn, src, outcome, run_id)
     return outcome

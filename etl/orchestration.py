@@ -42,7 +42,12 @@ INGEST_DAG_ID = "newsetl_ingest"
 MIGRATE_DAG_ID = "newsetl_migrate"
 DEFAULT_SCHEDULE = "0 2 * * *"  # nightly, 02:00 UTC
 MAX_BATCHES = 200  # mapped tasks per run, far below Airflow's max_map_length (1024)
-DEFAULT_BATCH_SIZE = 50
+DEFAULT_BATCH_SIZE = None  # None: auto_batch_size() (about one mapped task per parallel slot)
+# Auto sizing: a mapped task loads the spaCy model (imports and model, about 3 s) when its
+# process has not already, so it gets enough files that the load is a small share of it
+# (200 files: about 20 s of pages or texts on one core), and no more than a retry should redo.
+AUTO_MIN_FILES = 200
+AUTO_MAX_FILES = 1000
 
 # libpq keywords that may come from a connection's extra (anything else there is Airflow's).
 _LIBPQ_KEYS = {
@@ -113,12 +118,15 @@ def param_specs() -> dict[str, dict[str, Any]]:
         },
         "batch_size": {
             "default": DEFAULT_BATCH_SIZE,
-            "type": "integer",
+            "type": ["null", "integer"],
             "minimum": 1,
             "maximum": 100000,
             "title": "Batch size",
-            "description": f"Files per mapped task (and per spaCy batch). Raised automatically "
-            f"so that a run has at most {MAX_BATCHES} batches.",
+            "description": f"Files per mapped task. Empty (the default): the files split over "
+            f"about one task per parallel slot (NEWSETL_MAX_PARALLEL_BATCHES), {AUTO_MIN_FILES} to "
+            f"{AUTO_MAX_FILES} files each, so that loading the spaCy model is a small share of a "
+            f"task. Raised automatically so that a run has at most {MAX_BATCHES} batches. A task "
+            f"parses NEWSETL_BATCH_SIZE files at a time.",
         },
         "max_files": {
             "default": None,
@@ -314,19 +322,20 @@ def plan_batches(
     inbox: str,
     include: str | Sequence[str] = "*",
     *,
-    batch_size: int = DEFAULT_BATCH_SIZE,
+    batch_size: int | None = DEFAULT_BATCH_SIZE,
     max_files: int | None = None,
     max_batches: int = MAX_BATCHES,
     storage_conn_id: str | None = None,
 ) -> dict[str, Any]:
-    """Discover the inbox's sources and split their locators into at most ``max_batches`` batches.
+    """Discover the inbox's sources and split their locators into at most ``max_batches`` batches
+    of ``batch_size`` (None: :func:`auto_batch_size`).
 
     Locators are file paths, WARC records (``FILE#offset=N``), JSON lines (``FILE#line=N``) or
     object URLs: only these strings travel through XCom, never payloads.
     """
     from etl.ingest import discover
 
-    if batch_size < 1:
+    if batch_size is not None and batch_size < 1:
         raise ValueError("batch_size must be ≥ 1")
     root = resolve_inbox(inbox)
     use_storage_connection([str(root)], storage_conn_id)
@@ -337,12 +346,21 @@ def plan_batches(
         raise InboxError(f"{exc} (the path must exist where the tasks run)") from exc
     if max_files is not None:
         paths = paths[:max_files]
+    batch_size = batch_size or auto_batch_size(len(paths))
     size = max(batch_size, math.ceil(len(paths) / max_batches)) if paths else batch_size
     if size != batch_size:
         log.info("%d files: batch size raised from %d to %d (at most %d batches)", len(paths), batch_size, size, max_batches)
     batches = [paths[i : i + size] for i in range(0, len(paths), size)]
     log.info("%d files under %s in %d batches of up to %d", len(paths), root, len(batches), size)
     return {"inbox": str(root), "files": len(paths), "batch_size": size, "batches": batches}
+
+
+def auto_batch_size(files: int, slots: int | None = None) -> int:
+    """Files per mapped task when the run does not say: ``files`` split over the ``slots``
+    (default :func:`max_parallel_batches`) tasks that run at once, within
+    [:data:`AUTO_MIN_FILES`, :data:`AUTO_MAX_FILES`]."""
+    slots = slots or max_parallel_batches()
+    return min(AUTO_MAX_FILES, max(AUTO_MIN_FILES, math.ceil(files / max(1, slots))))
 
 
 def use_storage_connection(locators: Sequence[str], conn_id: str | None) -> None:
@@ -365,24 +383,27 @@ def run_batch(
     *,
     reprocess: bool = False,
     dry_run: bool = False,
-    batch_size: int = DEFAULT_BATCH_SIZE,
+    batch_size: int | None = DEFAULT_BATCH_SIZE,
     url: str | None = None,
     storage_conn_id: str | None = None,
 ) -> dict[str, Any]:
-    """One mapped task: :func:`etl.pipeline.process_batch` (with the run's heartbeat); returns
+    """One mapped task: :func:`etl.pipeline.process_batch` over its locators, ``NEWSETL_BATCH_SIZE``
+    (at most ``batch_size``) at a time so memory stays flat, with the run's heartbeat; returns
     the JSON summary. Logs how long loading the spaCy model took in this task process."""
     from etl import nlp
-    from etl.pipeline import process_batch
+    from etl.pipeline import BatchSummary, batches, process_batch
     from etl.runs import Heartbeat
+    from etl.settings import get_settings
 
     use_storage_connection(paths, storage_conn_id)
     engine = None if dry_run else _engine(url)
-    spacy_batch = max(1, min(batch_size, 64))
+    chunk = max(1, min(batch_size or get_settings().batch_size, get_settings().batch_size))
     had_model, t0 = nlp.get_nlp.cache_info().currsize > 0, time.monotonic()
+    summary = BatchSummary(dry_run=dry_run)
     with Heartbeat(engine, None if dry_run else run_id):
-        summary = process_batch(
-            list(paths), run_id, engine=engine, reprocess=reprocess, dry_run=dry_run, batch_size=spacy_batch
-        )
+        for part in batches(list(paths), chunk):
+            summary.add(process_batch(part, run_id, engine=engine, reprocess=reprocess, dry_run=dry_run,
+                                      batch_size=chunk))
     model = ("already loaded" if had_model else "not needed (nothing new to parse)"
              if nlp.get_nlp.cache_info().currsize == 0 else "loaded by this task")
     log.info(

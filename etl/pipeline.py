@@ -33,6 +33,7 @@ from etl.db.errors import (
 )
 from etl.enrich import enrich
 from etl.extract import extract_all
+from etl.extract.casualty_headline import parse_headlines
 from etl.ingest import apply_meta, discover, expand, read_source
 from etl.load import (
     LoadOutcome,
@@ -140,6 +141,14 @@ def _parsed(bodies: list[str], batch_size: int) -> Iterator[object]:
                 yield exc
 
 
+def _parse_headlines(titles: list[str | None]) -> None:
+    """The casualty extractor reads headlines: parse the batch's in one go (never fatal)."""
+    try:
+        parse_headlines(titles)
+    except Exception:  # each headline is then parsed alone, under its article's guard
+        log.warning("parsing the batch's headlines together failed", exc_info=True)
+
+
 def extract_sources(sources: Iterable[SourceFile], batch_size: int = 16) -> Iterator[Extracted]:
     """Clean, parse (``nlp.pipe`` over the batch) and extract; yields in input order.
 
@@ -147,6 +156,7 @@ def extract_sources(sources: Iterable[SourceFile], batch_size: int = 16) -> Iter
     """
     staged = list(_cleaned(sources))
     docs = _parsed([art.doc.body for _, art, _ in staged if art is not None], batch_size)
+    _parse_headlines([art.doc.title for _, art, _ in staged if art is not None])
     for src, art, err in staged:
         if art is None:
             yield Extracted(src, None, err)
@@ -380,35 +390,41 @@ def run(
     engine: Engine | None = None,
     on_start: Callable[[int], None] | None = None,
     on_file: Callable[[str, str], None] | None = None,
+    workers: int | None = None,
 ) -> RunResult:
     """A whole run over an inbox folder: discover, process in batches, check, record the run.
+
+    ``workers`` (default ``NEWSETL_WORKERS``, else the number of cores): batches run in that
+    many processes (:mod:`etl.workers`); 1 runs them in this process.
 
     Raises :class:`DatabaseLost` (with ``.summary`` and ``.run_id``) when the warehouse stops
     answering; the run stays ``running`` until the next run or ``newsetl runs`` closes it.
     """
     t0 = time.monotonic()
     batch_size = batch_size or get_settings().batch_size
+    workers = workers or get_settings().workers
     paths = discover(inbox, include, exclude)
     if max_files is not None:
         paths = paths[:max_files]
     run_key = run_key or f"{trigger}-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     params = {
         "inbox": str(inbox), "include": list(include), "exclude": list(exclude), "reprocess": reprocess,
-        "dry_run": dry_run, "batch_size": batch_size, "max_files": max_files,
+        "dry_run": dry_run, "batch_size": batch_size, "max_files": max_files, "workers": workers,
     }
     if on_start:
         on_start(len(paths))
     summary = BatchSummary(dry_run=dry_run)
     if dry_run:
-        for chunk in batches(paths, batch_size):
-            summary.add(process_batch(chunk, dry_run=True, batch_size=batch_size, on_file=on_file))
+        _batches(None, None, paths, summary, reprocess=reprocess, dry_run=True, batch_size=batch_size,
+                 on_file=on_file, workers=workers)
         return RunResult(None, run_key, "dry-run", summary, time.monotonic() - t0)
 
     engine = engine or get_engine()
     closed = close_dead_runs(engine, found_by=f"run {run_key}")
     run_id = start_run(engine, run_key, trigger, triggered_by=triggered_by, source=str(inbox), params=params,
                        holder=True)
-    _process_all(engine, run_id, paths, summary, reprocess=reprocess, batch_size=batch_size, on_file=on_file)
+    _process_all(engine, run_id, paths, summary, reprocess=reprocess, batch_size=batch_size, on_file=on_file,
+                 workers=workers)
     from etl.checks import failures, flag_counts, flagged_articles, integrity_checks
 
     with engine.connect() as conn:
@@ -424,8 +440,7 @@ def _process_all(engine: Engine, run_id: int, paths: Sequence[str], summary: Bat
     """Every batch of the run; an interruption (signal, bug) is recorded as the run's failure."""
     try:
         with Heartbeat(engine, run_id):
-            for chunk in batches(paths, kw["batch_size"]):
-                summary.add(process_batch(chunk, run_id, engine=engine, **kw))
+            _batches(engine, run_id, paths, summary, **kw)
     except DatabaseLost as exc:
         summary.add(getattr(exc, "summary", BatchSummary()))
         exc.summary, exc.run_id = summary, run_id
@@ -436,6 +451,21 @@ def _process_all(engine: Engine, run_id: int, paths: Sequence[str], summary: Bat
         except Exception as inner:  # noqa: BLE001 -- keep the original exception
             log.warning("could not record the end of run %s: %s", run_id, one_line(inner))
         raise
+
+
+def _batches(engine: Engine | None, run_id: int | None, paths: Sequence[str], summary: BatchSummary, *,
+             workers: int, **kw) -> None:
+    """Every batch, here or on ``workers`` worker processes (when there is more than one batch)."""
+    if workers > 1 and len(paths) > kw["batch_size"]:
+        from etl.workers import Options, Pool, registered_filesystems
+
+        url = None if kw.get("dry_run") else engine.url.render_as_string(hide_password=False)
+        options = Options(url, run_id, kw.get("reprocess", False), kw.get("dry_run", False), kw["batch_size"],
+                          registered_filesystems())
+        Pool(options, workers, summary, kw.get("on_file"), engine).run(paths)
+        return
+    for chunk in batches(paths, kw["batch_size"]):
+        summary.add(process_batch(chunk, run_id, engine=engine, **kw))
 
 
 def interruption(exc: BaseException) -> str:

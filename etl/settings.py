@@ -61,6 +61,7 @@ class Settings:
     heartbeat_seconds: int  # NEWSETL_HEARTBEAT_SECONDS: a running run's heartbeat period
     run_stale_minutes: int  # NEWSETL_RUN_STALE_MINUTES: no heartbeat for this long → run died
     connect_timeout: int  # NEWSETL_CONNECT_TIMEOUT: seconds to wait for the warehouse
+    workers: int = 1  # NEWSETL_WORKERS: worker processes of `newsetl run` (default: the cores)
     ingest: IngestLimits = field(default_factory=lambda: ingest_limits())  # NEWSETL_MAX_*_BYTES
 
 
@@ -98,4 +99,13 @@ def get_settings() -> Settings:
         heartbeat_seconds=_int("NEWSETL_HEARTBEAT_SECONDS", 30),
         run_stale_minutes=_int("NEWSETL_RUN_STALE_MINUTES", 60),
         connect_timeout=_int("NEWSETL_CONNECT_TIMEOUT", 10),
+        workers=_int("NEWSETL_WORKERS", cores()),
     )
+
+
+def cores() -> int:
+    """Cores this process may run on (its CPU affinity), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)

@@ -83,6 +83,13 @@ class _Match:
 
 def find_expressions(text: str) -> list[_Match]:
     """Time expressions in ``text``, left to right, overlaps resolved by EXPRESSIONS order."""
+    return list(_expressions(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _expressions(text: str) -> tuple[_Match, ...]:
+    """:func:`find_expressions`, once per text: every quote of a paragraph searches the same
+    paragraph, and wire copies repeat whole paragraphs."""
     taken: list[_Match] = []
     for kind, pattern in EXPRESSION_RES:
         for m in pattern.finditer(text):
@@ -93,7 +100,7 @@ def find_expressions(text: str) -> list[_Match]:
                 continue
             taken.append(_Match(kind, m.start(), m.end(), m.group(0).strip(),
                                 bool(REPORTING_BEFORE.search(before))))
-    return sorted(taken, key=lambda t: t.start)
+    return tuple(sorted(taken, key=lambda t: t.start))
 
 
 @functools.lru_cache(maxsize=64)
@@ -107,6 +114,16 @@ def _parser(base: dt.date):
         "PREFER_DAY_OF_MONTH": "first",
     }
     return DateDataParser(languages=["en"], settings=settings)
+
+
+@functools.lru_cache(maxsize=8192)
+def _date_data(text: str, base: dt.date) -> tuple[dt.datetime | None, str | None]:
+    """(date, period) dateparser reads in ``text`` relative to ``base``; wire copies and
+    recurring phrases ("on Feb. 15", "last month") are parsed once per anchor day."""
+    data = _parser(base).get_date_data(text)
+    if data is None:
+        return None, None
+    return data.date_obj, data.period
 
 
 def _period_start(day: dt.date, precision: str) -> dt.date:
@@ -143,16 +160,16 @@ def _parsed(match: _Match, published: dt.date | None) -> EventDate | None:
     text = _STRIP.sub("", _STRIP.sub("", match.text)).strip()
     if match.kind == "explicit":
         text = _WEEKDAY_RE.sub("", text).strip(" ,")
-    data = _parser(published or dt.date(2000, 1, 1)).get_date_data(text)
-    if data is None or data.date_obj is None:
+    date_obj, period = _date_data(text, published or dt.date(2000, 1, 1))
+    if date_obj is None:
         return None
     precision = {"day": "day", "part_of_day": "day", "time": "day", "week": "week",
-                 "month": "month"}.get(data.period or "day")
+                 "month": "month"}.get(period or "day")
     if precision is None:
         return None
     if match.kind == "ago" and precision == "day" and re.search(r"(?i)week", text):
         precision = "week"
-    day = data.date_obj.date()
+    day = date_obj.date()
     if published is not None and day > published:
         return None  # a future date is no event date
     return EventDate(_period_start(day, precision), precision, match.text)

@@ -15,6 +15,7 @@ beside them, so that "Police", "police" and "the police" count as one speaker, a
 
 from __future__ import annotations
 
+import functools
 import re
 
 from etl.models import Entity
@@ -33,6 +34,7 @@ _ARTICLE = re.compile(r"(?i)^(?:the|a|an)\s+")
 _QUOTES = "\"'“”‘’ .,;:"
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).casefold()
 

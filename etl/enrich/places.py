@@ -67,12 +67,20 @@ class Place:
     population: int = 0
 
 
+_BRACKETED = re.compile(r"\s*\[.*?\]|\s*\(.*?\)")
+_SPACES = re.compile(r"[\s\-]+")
+
+
 def key(text: str) -> str:
     """Comparison key: no accents, casefolded, no dots, single spaces."""
-    t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c))
-    t = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", t).replace("’", "'").replace(".", "")
-    return re.sub(r"[\s\-]+", " ", t).casefold().strip()
+    t = text
+    if not t.isascii():  # ASCII has no accents to take off (NFKD leaves it as it is)
+        t = unicodedata.normalize("NFKD", t)
+        t = "".join(c for c in t if not unicodedata.combining(c))
+    if "[" in t or "(" in t:
+        t = _BRACKETED.sub("", t)
+    t = t.replace("’", "'").replace(".", "")
+    return _SPACES.sub(" ", t).casefold().strip()
 
 
 @functools.lru_cache(maxsize=1)

@@ -59,9 +59,17 @@ def story_print(body: str) -> StoryPrint | None:
     grams = shingles(body)
     if not grams:
         return None
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_permutations())
     mh.update_batch(sorted(grams))
     return StoryPrint(mh.hashvalues.astype("<u4").tobytes(), len(grams))
+
+
+@functools.lru_cache(maxsize=1)
+def _permutations():
+    """The MinHash permutations for NUM_PERM and SEED, drawn once per process."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
 @functools.lru_cache(maxsize=1)
@@ -141,9 +149,13 @@ def best_match(conn: Connection, article_id: int, print_: StoryPrint,
     return best
 
 
-def assign_story(conn: Connection, article_id: int, print_: StoryPrint | None) -> int:
-    """Index the article's buckets and set its story (in the caller's transaction)."""
-    conn.execute(sa.text("DELETE FROM story_buckets WHERE article_id = :id"), {"id": article_id})
+def assign_story(conn: Connection, article_id: int, print_: StoryPrint | None, *, new: bool = False) -> int:
+    """Index the article's buckets and set its story (in the caller's transaction).
+
+    ``new``: the article was inserted by this transaction, so it has no buckets to remove yet.
+    """
+    if not new:
+        conn.execute(sa.text("DELETE FROM story_buckets WHERE article_id = :id"), {"id": article_id})
     if print_ is None:
         conn.execute(sa.text("UPDATE articles SET story_id = id, story_similarity = NULL,"
                              " minhash = NULL, shingle_count = NULL WHERE id = :id"),

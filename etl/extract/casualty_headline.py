@@ -12,6 +12,8 @@ empty (0, 0): it is not in the body.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc
 
 from etl.extract import casualty_lexicon as lex
@@ -23,6 +25,9 @@ from etl.extract.casualty_matchers import compound_figures, headline_grammar
 from etl.extract.casualty_provenance import location
 
 TITLE_KEY = "title"
+# Normalised headline → its parse, made for a whole batch by parse_headlines (one nlp.pipe
+# instead of one model call per article); headline_figures takes its headline from here.
+_PARSED: dict[str, Doc] = {}
 
 
 def headline_of(doc: Doc) -> str | None:
@@ -53,7 +58,8 @@ def headline_figures(title: str, body_killed: int = 0) -> list[Figure]:
 
     if _is_roundup(title):
         return []
-    hdoc = get_nlp()(normalise_headline(title))
+    text = normalise_headline(title)
+    hdoc = _PARSED.pop(text, None) or get_nlp()(text)
     ctx = build_context(hdoc, [])
     figures: list[Figure] = []
     seen: set[tuple[str, int]] = set()
@@ -77,6 +83,18 @@ def headline_figures(title: str, body_killed: int = 0) -> list[Figure]:
         f.weak = False
         out.append(f)
     return out
+
+
+def parse_headlines(titles: Iterable[str | None]) -> None:
+    """Parse a batch's headlines together, ahead of :func:`headline_figures` (optional: a
+    headline not parsed here is parsed alone, the same way). Forgets the previous batch's."""
+    from etl.nlp import get_nlp
+
+    _PARSED.clear()
+    todo = list(dict.fromkeys(normalise_headline(t) for t in titles
+                              if isinstance(t, str) and t.strip() and not _is_roundup(t)))
+    if todo:
+        _PARSED.update(zip(todo, get_nlp().pipe(todo), strict=True))
 
 
 def _is_roundup(title: str) -> bool:

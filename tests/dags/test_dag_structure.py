@@ -102,7 +102,7 @@ def test_ingest_dag_params_and_their_validation(dagbag):
     defaults = params.validate()
     assert defaults["include"] == "*"
     assert defaults["reprocess"] is False and defaults["dry_run"] is False
-    assert defaults["batch_size"] == 50 and defaults["max_files"] is None
+    assert defaults["batch_size"] is None and defaults["max_files"] is None  # None: sized by the plan
     for name in params:  # shown in the trigger form with a title and a description
         param = params.get_param(name)
         assert param.schema.get("title") and param.description, name

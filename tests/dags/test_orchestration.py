@@ -49,6 +49,18 @@ def test_plan_keeps_the_number_of_mapped_tasks_bounded(tmp_path):
     assert json.loads(json.dumps(plan)) == plan
 
 
+def test_batches_are_sized_so_the_model_load_is_a_small_share(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSETL_MAX_PARALLEL_BATCHES", "2")
+    assert orch.auto_batch_size(1000) == 500  # one task per parallel slot
+    assert orch.auto_batch_size(50) == orch.AUTO_MIN_FILES  # never tiny tasks: one task of 50
+    assert orch.auto_batch_size(10**6) == orch.AUTO_MAX_FILES
+    assert orch.auto_batch_size(1000, slots=8) == orch.AUTO_MIN_FILES
+    for i in range(450):
+        (tmp_path / f"a{i:03d}.txt").write_text(f"Headline {i}\n\nBody {i}.\n")
+    plan = orch.plan_batches(str(tmp_path))  # batch_size None: the default
+    assert plan["batch_size"] == 225 and [len(b) for b in plan["batches"]] == [225, 225]
+
+
 def test_inbox_urls_and_missing_folders_are_refused_clearly(tmp_path):
     with pytest.raises(orch.InboxError, match="http:// URLs are not supported"):
         orch.plan_batches("http://example.org/inbox")
