@@ -24,6 +24,96 @@ DB_RETRIES = {
 _cron = orch.schedule()
 
 
+# Tasks: thin wrappers that turn etl.orchestration's errors into Airflow's task states.
+
+
+def _key(dag_run) -> str:
+    return orch.run_key(dag_run.dag_id, dag_run.run_id)
+
+
+@task(**DB_RETRIES)
+def check_schema() -> str:
+    from etl.db.migrate import SchemaNotAtHead
+    from etl.settings import SettingError
+
+    try:
+        return orch.check_schema(orch.warehouse_url())
+    except (SchemaNotAtHead, SettingError) as exc:  # retrying will not fix these: fail at once
+        raise AirflowFailException(f"{exc} (or trigger the {orch.MIGRATE_DAG_ID} DAG)") from exc
+
+
+@task(**DB_RETRIES)
+def open_run(params=None, dag_run=None) -> int | None:
+    try:
+        return orch.open_run(
+            _key(dag_run),
+            str(getattr(dag_run.run_type, "value", dag_run.run_type)),
+            dag_run.triggering_user_name,
+            dict(params),
+            url=None if params["dry_run"] else orch.warehouse_url(),
+            conf=dag_run.conf,
+        )
+    except orch.UnknownConf as exc:
+        raise AirflowFailException(str(exc)) from exc
+
+
+@task
+def plan(params=None, dag_run=None) -> list[list[str]]:
+    try:
+        return orch.plan_batches(
+            params["inbox"], params["include"], batch_size=params["batch_size"], max_files=params["max_files"],
+            storage_conn_id=params.get("storage_conn_id"),
+        )["batches"]
+    except Exception as exc:
+        if not params["dry_run"]:
+            orch.record_failure(_key(dag_run), "plan", exc, url=orch.warehouse_url())
+        if isinstance(exc, orch.InboxError):
+            raise AirflowFailException(str(exc)) from exc
+        raise
+
+
+# Each running batch holds a spaCy model in memory: bound how many run at once.
+@task(max_active_tis_per_dagrun=orch.max_parallel_batches(), **DB_RETRIES)
+def process_batch(paths: list[str], record_id: int | None, params=None, dag_run=None, ti=None) -> dict:
+    url = None if params["dry_run"] else orch.warehouse_url()
+    try:
+        return orch.run_batch(
+            paths, record_id, reprocess=params["reprocess"], dry_run=params["dry_run"],
+            batch_size=params["batch_size"], url=url, storage_conn_id=params.get("storage_conn_id"),
+        )
+    except Exception as exc:
+        if url:
+            orch.record_failure(_key(dag_run), f"process_batch[{ti.map_index}]", exc, url=url)
+        raise
+
+
+@task(**DB_RETRIES)
+def quality_checks(record_id: int | None, batches: list[list[str]], summaries, dag_run=None) -> dict:
+    files = sum(len(b) for b in batches)
+    url = None if record_id is None else orch.warehouse_url()  # None: dry run, no checks
+    try:
+        return orch.quality_checks(record_id, files, orch.pulled(summaries), url=url)
+    except orch.DataQualityError as exc:
+        orch.record_failure(_key(dag_run), "quality_checks", exc, url=url)
+        raise AirflowFailException(str(exc)) from exc
+
+
+@task(trigger_rule=TriggerRule.ALL_DONE, **DB_RETRIES)
+def close_run(record_id, batches, summaries, checks, params=None, dag_run=None) -> dict:
+    try:
+        return orch.close_run(
+            record_id,
+            batches,
+            orch.pulled(summaries),
+            checks,
+            dry_run=params["dry_run"],
+            url=None if params["dry_run"] else orch.warehouse_url(),
+            key=_key(dag_run),
+        )
+    except orch.RunFailed as exc:
+        raise AirflowFailException(str(exc)) from exc
+
+
 @dag(
     dag_id=orch.INGEST_DAG_ID,
     description="Ingest news article files from an inbox into the PostgreSQL warehouse",
@@ -37,86 +127,6 @@ _cron = orch.schedule()
     doc_md=__doc__,
 )
 def newsetl_ingest():
-    def key(dag_run) -> str:
-        return orch.run_key(dag_run.dag_id, dag_run.run_id)
-
-    @task(**DB_RETRIES)
-    def check_schema() -> str:
-        from etl.db.migrate import SchemaNotAtHead
-        from etl.settings import SettingError
-
-        try:
-            return orch.check_schema(orch.warehouse_url())
-        except (SchemaNotAtHead, SettingError) as exc:  # retrying will not fix these: fail at once
-            raise AirflowFailException(f"{exc} (or trigger the {orch.MIGRATE_DAG_ID} DAG)") from exc
-
-    @task(**DB_RETRIES)
-    def open_run(params=None, dag_run=None) -> int | None:
-        try:
-            return orch.open_run(
-                key(dag_run),
-                str(getattr(dag_run.run_type, "value", dag_run.run_type)),
-                dag_run.triggering_user_name,
-                dict(params),
-                url=None if params["dry_run"] else orch.warehouse_url(),
-                conf=dag_run.conf,
-            )
-        except orch.UnknownConf as exc:
-            raise AirflowFailException(str(exc)) from exc
-
-    @task
-    def plan(params=None, dag_run=None) -> list[list[str]]:
-        try:
-            return orch.plan_batches(
-                params["inbox"], params["include"], batch_size=params["batch_size"], max_files=params["max_files"],
-                storage_conn_id=params.get("storage_conn_id"),
-            )["batches"]
-        except Exception as exc:
-            if not params["dry_run"]:
-                orch.record_failure(key(dag_run), "plan", exc, url=orch.warehouse_url())
-            if isinstance(exc, orch.InboxError):
-                raise AirflowFailException(str(exc)) from exc
-            raise
-
-    # Each running batch holds a spaCy model in memory: bound how many run at once.
-    @task(max_active_tis_per_dagrun=orch.max_parallel_batches(), **DB_RETRIES)
-    def process_batch(paths: list[str], record_id: int | None, params=None, dag_run=None, ti=None) -> dict:
-        url = None if params["dry_run"] else orch.warehouse_url()
-        try:
-            return orch.run_batch(
-                paths, record_id, reprocess=params["reprocess"], dry_run=params["dry_run"],
-                batch_size=params["batch_size"], url=url, storage_conn_id=params.get("storage_conn_id"),
-            )
-        except Exception as exc:
-            if url:
-                orch.record_failure(key(dag_run), f"process_batch[{ti.map_index}]", exc, url=url)
-            raise
-
-    @task(**DB_RETRIES)
-    def quality_checks(record_id: int | None, batches: list[list[str]], summaries, dag_run=None) -> dict:
-        files = sum(len(b) for b in batches)
-        url = None if record_id is None else orch.warehouse_url()  # None: dry run, no checks
-        try:
-            return orch.quality_checks(record_id, files, orch.pulled(summaries), url=url)
-        except orch.DataQualityError as exc:
-            orch.record_failure(key(dag_run), "quality_checks", exc, url=url)
-            raise AirflowFailException(str(exc)) from exc
-
-    @task(trigger_rule=TriggerRule.ALL_DONE, **DB_RETRIES)
-    def close_run(record_id, batches, summaries, checks, params=None, dag_run=None) -> dict:
-        try:
-            return orch.close_run(
-                record_id,
-                batches,
-                orch.pulled(summaries),
-                checks,
-                dry_run=params["dry_run"],
-                url=None if params["dry_run"] else orch.warehouse_url(),
-                key=key(dag_run),
-            )
-        except orch.RunFailed as exc:
-            raise AirflowFailException(str(exc)) from exc
-
     schema = check_schema()
     record_id = open_run()  # id of the row in pipeline_runs
     planned = plan()
