@@ -44,11 +44,16 @@ def _inbox(folder: Path) -> Path:
 
 
 def _rows(engine) -> dict:
-    """Everything a run writes, without ids (which differ between databases)."""
+    """Everything a run writes, without ids (which differ between databases).
+
+    Statuses are per content, not per path: of the three copies of one article, which one is
+    loaded (and which two are duplicates) depends on which worker commits first.
+    """
     q = {
         "articles": "SELECT content_sha256, title, word_count, quality_flags FROM articles",
-        "ledger": "SELECT path, sha256, status, reason IS NULL FROM ingest_ledger",
-        "run_files": "SELECT l.path, f.status FROM run_files f JOIN ingest_ledger l ON l.id = f.ledger_id",
+        "paths": "SELECT path, sha256 FROM ingest_ledger",
+        "ledger": "SELECT sha256, status, reason IS NULL FROM ingest_ledger",
+        "run_files": "SELECT l.sha256, f.status FROM run_files f JOIN ingest_ledger l ON l.id = f.ledger_id",
         "entities": "SELECT a.content_sha256, e.name, e.type, m.mention_count FROM article_entities m"
                     " JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id",
         "quotes": "SELECT a.content_sha256, q.text, q.speaker, q.kind FROM quotes q JOIN articles a ON a.id = q.article_id",
