@@ -13,6 +13,7 @@ so the same data gets the same status.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
@@ -134,6 +135,22 @@ def capped_lines(label: str, items: list[tuple[str, str]], total: int, where: st
     return lines
 
 
-def flag_line(counts: dict[str, int]) -> str:
-    """One line with how many loaded articles carry each quality flag ('' when none)."""
-    return "  flagged articles (loaded) per flag: " + ", ".join(f"{f} {n}" for f, n in counts.items()) if counts else ""
+@dataclass(frozen=True)
+class FlagSummary:
+    """The quality flags of what a run loaded, as the CLI summary and the DAG's log show them."""
+
+    total: int = 0  # flagged articles
+    per_flag: dict[str, int] = field(default_factory=dict)  # flag -> articles, most frequent first
+    articles: list[tuple[str, str]] = field(default_factory=list)  # (path, flags), the first 100
+
+    def lines(self) -> list[str]:
+        lines = []
+        if self.per_flag:
+            counts = ", ".join(f"{flag} {n}" for flag, n in self.per_flag.items())
+            lines.append(f"  flagged articles (loaded) per flag: {counts}")
+        return lines + capped_lines("flagged ", self.articles, self.total, "the view v_article_quality")
+
+
+def flag_summary(conn: Connection, run_id: int) -> FlagSummary:
+    """Counts (all of them) and the first flagged articles of run ``run_id``."""
+    return FlagSummary(run_counts(conn, run_id)["flagged"], flag_counts(conn, run_id), flagged_articles(conn, run_id))

@@ -230,16 +230,14 @@ def _print_summary(result) -> None:
     for col in ("files seen", "loaded" if not s.dry_run else "extracted", "duplicates", "rejected", "flagged",
                 "seconds", "status"):
         table.add_column(col, justify="right")
-    table.add_row(str(s.files_seen), str(s.loaded), str(s.duplicates), str(s.rejected), str(result.flagged_total),
+    table.add_row(str(s.files_seen), str(s.loaded), str(s.duplicates), str(s.rejected), str(result.flags.total),
                   f"{result.seconds:.1f}", result.status)
     out = Console(soft_wrap=True)
     out.print(table)
-    from etl.checks import capped_lines, flag_line
+    from etl.checks import capped_lines
 
     lines = capped_lines("rejected", s.rejected_files, len(s.rejected_files), "the table run_files")
-    lines += [flag_line(result.flag_counts)] if result.flag_counts else []
-    lines += capped_lines("flagged ", result.flagged, result.flagged_total, "the view v_article_quality")
-    for line in lines:
+    for line in lines + result.flags.lines():
         out.print(line, markup=False, highlight=False)
     if result.error:
         out.print(f"  error: {result.error}", markup=False, highlight=False)

@@ -455,24 +455,15 @@ def quality_checks(
     if run_id is None:
         log.info("dry run: nothing was written, no data-quality checks")
         return {}
-    from etl.checks import (
-        capped_lines,
-        failures,
-        flag_counts,
-        flag_line,
-        flagged_articles,
-        integrity_checks,
-    )
-    from etl.runs import run_counts
+    from etl.checks import failures, flag_summary, integrity_checks
 
     with _engine(url).connect() as conn:
         results = integrity_checks(conn, run_id, files_planned, combine(summaries).to_dict())
-        flagged, per_flag = flagged_articles(conn, run_id), flag_counts(conn, run_id)
-        total = run_counts(conn, run_id)["flagged"]
+        flags = flag_summary(conn, run_id)
     for name, r in results.items():
         (log.info if r["ok"] else log.error)("check %-40s %s  %s", name, "ok" if r["ok"] else "FAILED", r["detail"])
-    log.info("%d articles of this run have quality flags (they make the run partial)", total)
-    for line in [flag_line(per_flag)] * bool(per_flag) + capped_lines("flagged", flagged, total, "v_article_quality"):
+    log.info("%d articles of this run have quality flags (they make the run partial)", flags.total)
+    for line in flags.lines():
         log.info("%s", line)
     error = failures(results)
     if error and raise_on_failure:

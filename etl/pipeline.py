@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from sqlalchemy.engine import Engine
 
 from etl import nlp
+from etl.checks import FlagSummary
 from etl.clean import clean
 from etl.db.engine import get_engine
 from etl.db.errors import (
@@ -44,7 +45,7 @@ from etl.load import (
     storable,
 )
 from etl.models import Article, SourceFile
-from etl.runs import Heartbeat, close_dead_runs, finish_run, run_counts, start_run
+from etl.runs import Heartbeat, close_dead_runs, finish_run, start_run
 from etl.settings import get_settings
 from etl.version import EXTRACTOR_VERSION
 
@@ -368,11 +369,9 @@ class RunResult:
     status: str
     summary: BatchSummary
     seconds: float
-    flagged: list[tuple[str, str]] = field(default_factory=list)  # (path, flags) of flagged articles
+    flags: FlagSummary = field(default_factory=FlagSummary)  # quality flags of the loaded articles
     error: str | None = None
     closed_runs: list[tuple[int, str]] = field(default_factory=list)  # dead runs this run closed
-    flag_counts: dict[str, int] = field(default_factory=dict)  # quality flag -> flagged articles
-    flagged_total: int = 0  # flagged articles loaded (``flagged`` lists the first 100)
 
 
 def run(
@@ -425,15 +424,13 @@ def run(
                        holder=True)
     _process_all(engine, run_id, paths, summary, reprocess=reprocess, batch_size=batch_size, on_file=on_file,
                  workers=workers)
-    from etl.checks import failures, flag_counts, flagged_articles, integrity_checks
+    from etl.checks import failures, flag_summary, integrity_checks
 
     with engine.connect() as conn:
         error = failures(integrity_checks(conn, run_id, len(paths), summary.to_dict()))
-        flagged = flagged_articles(conn, run_id)
-        counts = flag_counts(conn, run_id)
-        total = run_counts(conn, run_id)["flagged"]
+        flags = flag_summary(conn, run_id)
     status = finish_run(engine, run_id, error=error)
-    return RunResult(run_id, run_key, status, summary, time.monotonic() - t0, flagged, error, closed, counts, total)
+    return RunResult(run_id, run_key, status, summary, time.monotonic() - t0, flags, error, closed)
 
 
 def _process_all(engine: Engine, run_id: int, paths: Sequence[str], summary: BatchSummary, **kw) -> None:
