@@ -52,6 +52,7 @@ MERGE_SHORT_RATIO = 0.25  # a split quote's piece this short beside the other jo
 MERGE_SHORT_WORDS = 6  # … and so does a piece of a few words (“It is over,” X said. “…”)
 _LABEL_SPEAKER_RE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?):\s+")  # "PENCE: Well, …"
 PRONOUN_WINDOW = 2500
+_TRAILER_RE = re.compile(r"\s*\n\s*[-\u2013\u2014\u2015]+\s*(?=[A-Z])")  # a next paragraph "- Jane Doe"
 
 
 
@@ -471,6 +472,8 @@ class _Extractor:
             spk = st.speakers.get(min(same, key=lambda j: abs(j - k)))
         if spk is None and sp.close_pos is None:
             spk = self._speaker_further_on(k, st)
+        if spk is None and not same:
+            spk = self._trailer(sp)  # “…” / - Jane Doe.
         if spk is None and not same and (CARRY_MID_PARAGRAPH or self._opens_paragraph(sp)):
             spk = self.co.carried_speaker(sp.start)  # a follow-on quote: the current speaker
         words = len(_WORD_RE.findall(self.text[sp.start : sp.end]))
@@ -486,6 +489,24 @@ class _Extractor:
             return
         spk = spk or self._introducer(sp) or Speaker(None)  # "X agreed. “…”", "X fired back: “…”"
         st.add(k, self._quote(sp.start, sp.end, spk, "direct", None), spk, sp.para_start)
+
+    def _trailer(self, sp: QuoteSpan) -> Speaker | None:
+        """A quoted paragraph signed in the paragraph after it ("“…”" / "- Jane Doe." / "—Jane
+        Doe, in a tweet"): the name after the dash."""
+        if sp.close_pos is None or self.text[sp.outer_end : sp.para_end].strip(" .,\"\u201d"):
+            return None
+        m = _TRAILER_RE.match(self.text, sp.para_end)
+        if m is None:
+            return None
+        run = []
+        for t in self.doc[self.tok_at(m.end()) :]:
+            if t.idx < m.end() or t.pos_ != "PROPN" or "\n" in self.text[m.end() : t.idx]:
+                break
+            run.append(t)
+        if not run or self.co.is_furniture(run[0].idx):
+            return None
+        spk = self.co.speaker_of(run[-1])[0]
+        return spk if spk.name and looks_like_name(spk.name) else None
 
     def _introducer(self, sp: QuoteSpan) -> Speaker | None:
         """The source of a quote that follows, with no reporting verb, the sentence or colon that

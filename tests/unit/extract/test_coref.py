@@ -240,3 +240,55 @@ def test_organisation_description_prefers_the_one_just_quoted():
     doc = get_nlp()(text)
     quotes = extract_quotes(doc, extract_entities(doc))
     assert [q.speaker for q in quotes] == ["Norvik Shipping", "Norvik Shipping"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a title written before the name is the role a later description names
+    ("Gov. Mark Halvorsen opened the bridge on Monday. Peter Quill, a farmer, watched from the bank. "
+     "The governor said the bridge cost less than planned.", "Mark Halvorsen"),
+    ("Former Nebraska Gov. Mark Halvorsen opened the bridge on Monday. "
+     "The former governor said the bridge cost less than planned.", "Mark Halvorsen"),
+    # a modifier the person's role does not have: another person, the description stays
+    ("Sen. Mark Halvorsen opened the bridge on Monday. "
+     "The Nebraska senator said the bridge cost less than planned.", "Nebraska senator"),
+    ("Sen. Mark Halvorsen opened the bridge on Monday. "
+     "The vice president said the bridge cost less than planned.", "vice president"),
+])
+def test_description_takes_a_person_only_with_that_role(text, speaker):
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == speaker
+
+
+def test_description_without_support_stays_as_written():
+    text = ("Mark Halvorsen spoke to the crowd in the square. Reporters asked Peter Quill about the case. "
+            "The judge said the case was closed.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "judge"
+
+
+def test_bare_description_right_after_its_subject():
+    text = ("Mark Halvorsen left the court early on Friday. "
+            "The lanky professor said the results were clear.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "Mark Halvorsen"
+
+
+def test_generic_description_is_not_the_subject_before():
+    text = ("Mark Halvorsen left the court early on Friday. "
+            "The man said the results were clear.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "man"
+
+
+def test_fuller_description_needs_the_same_modifiers():
+    text = ("A Republican delegate spoke first at the meeting. "
+            "The Democratic delegate said the vote was fair.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "Democratic delegate"
+
+
+def test_plural_group_speaker_keeps_its_plural():
+    text = ("The Republican candidate spoke in Ohio on Monday. "
+            "Republicans have argued that the tax cut should wait until next year.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "argued")) == "Republicans"

@@ -752,3 +752,15 @@ def test_reported_clause_hung_on_a_noun_of_the_verb_phrase(text):
 def test_that_clause_telling_what_an_object_is_reports_nothing():
     text = "Ilse Brandt denied the claim that the harbour had been sold to a private company."
     assert _run(text, {"Ilse Brandt": "PERSON"}) == []
+
+
+@pytest.mark.parametrize("dash", ["-", "\u2014", "\u2015"])
+def test_quoted_paragraph_signed_in_the_next_paragraph(dash):
+    text = (
+        "Tobias Ostrow praised the volunteers at the opening of the ferry line.\n\n"
+        "\u201cWe will not give up on the harbour project, whatever it costs us.\u201d\n\n"
+        f"{dash} Maren Falkner.\n\n"
+        "The vote on the ferry budget is next week."
+    )
+    qs = _run(text, {"Maren Falkner": "PERSON", "Tobias Ostrow": "PERSON"})
+    assert _find(qs, "We will not give up").speaker == "Maren Falkner"
