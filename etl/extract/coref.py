@@ -288,6 +288,9 @@ class Coref:
         for c in tok.children:  # "the mayor, Doug McCallum," -> the apposition
             if c.dep_ == "appos" and c.pos_ == "PROPN":
                 return self.speaker_of(c)[0], lemma
+        person = self._person_apposition(tok)  # "the author of the book, Jane Doe, said"
+        if person is not None:
+            return self.speaker(person), lemma
         if lemma in CL.DOCUMENT_NOUNS:
             author = self.document_author(tok)
             if author is not None:
@@ -298,7 +301,8 @@ class Coref:
             hit = self.description(lemma, tok.idx, org=lemma in CL.ORG_NOUNS,
                                    person=dets[0].lower_ == "the" and person_noun(tok),
                                    fits=lambda ent: _org_fits(ent.name, lemma, mods),
-                                   mods=description_modifiers(tok))
+                                   mods=description_modifiers(tok), words=description_modifiers(tok, every=True),
+                                   bare=not any(c.dep_ in CL.POST_MODIFIER_DEPS for c in tok.children))
             if hit.name:
                 return hit, None
         return self._as_written(tok), lemma
@@ -345,11 +349,15 @@ class Coref:
 
     # ------------------------------------------------------------------ descriptions
     def description(self, key: str, pos: int, org: bool = False, person: bool = False,
-                    fits=None, mods: frozenset = frozenset()) -> Speaker:
+                    fits=None, mods: frozenset = frozenset(), bare: bool = True,
+                    words: frozenset = frozenset()) -> Speaker:
         """Referent of a definite description ("the spokesman", "the agency", "age:26"); an
         organisation is the last one mentioned that ``fits`` (an entity predicate) allows; a
         thing named by its head noun ("the city" -> "City of Surrey", "the council" -> "Lakeside
-        Town Council") is the last one named nearby."""
+        Town Council") is the last one named nearby. A person description (``person``) takes the
+        person the article gave that role with the distinguishing modifiers ``mods``; else, when
+        ``bare`` (no restricting post-modifier), the subject just before; else an earlier
+        description with all its ``words``; else nothing (the caller keeps it as written)."""
         if not person and key.isalpha():
             named = self.head_named(key, pos)
             if named is not None:
@@ -358,23 +366,35 @@ class Coref:
             hit = self.org_speaker_nearby(pos, fits) or self.recent_mention(pos, ("ORG",), None, fits=fits)
             if hit is not None:
                 return hit
-        best = None
-        for p, r, spk, words in self.roles:  # learned from the text: valid for the whole article
-            if p < pos and r == key and mods <= words:
-                best = spk
+        best = self._role_holder(key, pos, mods)
         for p, r, spk in reversed(self.noted_roles if best is None else []):  # introduced with a quote
             if p < pos and r == key and mods <= {r} and pos - p < 2 * PRONOUN_WINDOW:
                 best = spk
                 break
         if best is not None:
             return best
-        if person and not mods and key not in CL.GENERIC_PERSON_NOUNS:
+        if person and bare and not mods and key not in CL.GENERIC_PERSON_NOUNS:
             best = self.subject_just_before(pos)  # "Jane Doe left. The professor said …"
         if best is not None:
             return best
         if person:  # no person in the article carries this role: the description as written
-            return self.fuller_description(key, pos, mods) or NO_SPEAKER
+            return self.fuller_description(key, pos, words) or NO_SPEAKER
         return NO_SPEAKER
+
+    def _role_holder(self, key: str, pos: int, mods: frozenset) -> Speaker | None:
+        """The person the article gave role ``key`` (with modifiers ``mods``) before ``pos``
+        (learned roles hold for the whole article); of several ("Sen. A … Sen. B … the
+        senator said"), the one mentioned last."""
+        holders: dict[str, Speaker] = {}
+        for p, r, spk, words in self.roles:
+            if p < pos and r == key and mods <= words:
+                holders.pop(spk.name, None)
+                holders[spk.name] = spk
+        if len(holders) > 1:
+            hit = self.recent_mention(pos, ("PERSON", "ORG"), None, fits=lambda e: self.canonical(e) in holders)
+            if hit is not None:
+                return holders.get(hit.name, hit)
+        return list(holders.values())[-1] if holders else None
 
     def org_speaker_nearby(self, pos: int, fits=None) -> Speaker | None:
         """An organisation quoted in this or the previous paragraph ("X said in a statement …
@@ -423,14 +443,14 @@ class Coref:
     def subject_just_before(self, pos: int) -> Speaker | None:
         """The person a bare description right after them most likely is ("Jane Doe left early.
         The professor said …"): the last person who was a clause subject, in this or the previous
-        paragraph, when no other person was mentioned after that subject's sentence."""
+        paragraph, when no person was mentioned after that subject's sentence."""
         subj = self.recent_mention(pos, ("PERSON",), None, subject=True, with_pos=True)
         if subj is None or self.index.para_of_char(pos) - self.index.para_of_char(subj[0]) > 1:
             return None
         sent_end = self.index.sent_end[self.index.tok_at(subj[0])]
         after = self.doc[sent_end].idx if sent_end < len(self.doc) else pos
         later = self.recent_mention(pos, ("PERSON",), None, with_pos=True, after=after - 1)
-        return subj[1] if later is None or later[1].name == subj[1].name else None
+        return subj[1] if later is None else None
 
     def document_author(self, tok: Token) -> Speaker | None:
         """The source a document noun stands for: the author a statement names ("a KH statement"
@@ -681,17 +701,18 @@ def _role_of_noun(noun: Token) -> tuple[str, frozenset]:
     return noun.lemma_.lower(), frozenset([*mods, noun.lemma_.lower()])
 
 
-def description_modifiers(tok: Token) -> frozenset:
-    """The modifiers of a description that tell one person from another ("the Ohio governor",
-    "the former senator", "the vice president"); evaluative adjectives ("the lanky professor")
-    do not count."""
+def description_modifiers(tok: Token, every: bool = False) -> frozenset:
+    """The modifiers of a description that tell one person from another: proper words ("the
+    Ohio governor", "the Democratic nominee") and offices ("the former senator", "the vice
+    president"); other lower-case words describe ("the lanky professor") and count only with
+    ``every`` (an earlier description as written must have them all)."""
     out = set()
     for c in tok.children:
         if c.i > tok.i or c.dep_ not in ("compound", "amod", "nmod"):
             continue
         word = _role_word(c)
-        if c.pos_ == "ADJ" and c.text.islower() and word not in CL.DISTINGUISHING_ADJECTIVES:
-            continue
+        if not every and c.text.islower() and word not in CL.DISTINGUISHING_MODIFIERS:
+            continue  # "the lanky professor", "the rookie defenceman": description, not office
         out.add(word)
     return frozenset(out)
 

@@ -135,12 +135,12 @@ TITLE_ABBREVIATIONS = {
 }
 TITLE_MAX_WORDS = 6  # words of a title run before a name ("former Ohio Gov.")
 
-# Lower-case adjectives of a description that tell one office holder from another ("the former
-# senator" is not the senator); other adjectives ("the lanky professor") describe, not distinguish.
-DISTINGUISHING_ADJECTIVES = frozenset(
+# Lower-case modifiers of a description that tell one office holder from another ("the former
+# senator" is not the senator); other lower-case words ("the lanky professor") describe.
+DISTINGUISHING_MODIFIERS = frozenset(
     """
     former vice deputy assistant acting interim associate lieutenant junior outgoing incoming
-    retired late previous then democratic republican federal provincial local
+    retired late previous then democratic republican federal provincial state county city
     """.split()
 )
 
@@ -152,3 +152,8 @@ GENERIC_PERSON_NOUNS = frozenset(
     neighbor neighbour friend caller customer passenger driver visitor stranger individual
     """.split()
 )
+
+# Dependents after a description's noun that make it a description of its own ("the director of
+# the museum", "the man who called"): such a description is not the person named just before.
+# (An apposition, ", younger brother of X", adds to the description without restricting it.)
+POST_MODIFIER_DEPS = frozenset("prep relcl acl".split())

@@ -292,3 +292,46 @@ def test_plural_group_speaker_keeps_its_plural():
             "Republicans have argued that the tax cut should wait until next year.")
     doc, _, co = _coref(text)
     assert co.resolve(_subject_of(doc, "argued")) == "Republicans"
+
+
+def test_description_with_a_person_in_apposition_further_down():
+    text = ("The museum reopened on Friday. "
+            "The director of the city museum, Ilse Marten, said the roof was repaired.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "Ilse Marten"
+
+
+def test_description_of_its_own_is_not_the_subject_before():
+    text = ("Mark Halvorsen left the court early on Friday. "
+            "The director of the museum said the results were clear.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "director of the museum"
+
+
+def test_descriptive_lower_case_modifier_still_takes_the_subject_before():
+    text = ("Mark Halvorsen scored twice for the home team on Friday. "
+            "The rookie defenceman said the goals came late.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "Mark Halvorsen"
+
+
+def test_of_several_role_holders_the_one_mentioned_last():
+    text = ("Sen. Peter Quill and Sen. Mark Halvorsen met in the capital on Monday. "
+            "Later Quill toured the harbour with the workers. "
+            "The senator said the harbour needed money.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "Peter Quill"
+
+
+def test_earlier_description_needs_every_word_of_the_later_one():
+    text = ("A star defenceman left the arena early. The crowd stayed for an hour. "
+            "The rookie defenceman said the goals came late.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "rookie defenceman"
+
+
+def test_description_with_an_apposition_still_takes_the_subject_before():
+    text = ("Mark Halvorsen scored twice for the home team on Friday. "
+            "The rookie, younger brother of a famous coach, said the goals came late.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "Mark Halvorsen"

@@ -764,3 +764,17 @@ def test_quoted_paragraph_signed_in_the_next_paragraph(dash):
     )
     qs = _run(text, {"Maren Falkner": "PERSON", "Tobias Ostrow": "PERSON"})
     assert _find(qs, "We will not give up").speaker == "Maren Falkner"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a colon lead with quoted words of its own
+    ("Mark Halvorsen had little praise for the plan, which he found \u201cclumsy\u201d: \u201cWe should start "
+     "again and listen to the farmers this time.\u201d", "Mark Halvorsen"),
+    # the subject is no name: the name right before the colon
+    ("The result did not surprise the pollster Ilse Marten: \u201cSmall parties often gain late in the race, "
+     "and this year was no different.\u201d", "Ilse Marten"),
+])
+def test_quote_after_a_colon_lead(text, speaker):
+    qs = _run(text, {"Mark Halvorsen": "PERSON", "Ilse Marten": "PERSON"})
+    direct = [q for q in qs if q.kind == "direct" and len(q.text) > 20]
+    assert [q.speaker for q in direct] == [speaker]
