@@ -6,11 +6,13 @@ about a speaker or a source to the canonical name of an entity, in this order:
 1. **Names and aliases.** Every entity mention is a mention of its entity; a surname, a given
    name or an acronym written where no entity mention was found takes the fuller entity name
    ("Kirby" -> "John Kirby", "IRCC" -> the name whose initials it is).
-2. **Descriptions.** Role nouns written next to a name ("harbour spokeswoman Jane Doe",
-   "Jane Doe, the spokeswoman", "Jane Doe, 26,") make "the spokeswoman" / "the 26-year-old"
-   refer to that person for the rest of the article; a definite description of an organisation
-   ("the agency", "the company") refers to the most recent organisation; another definite person
-   description ("the farmer") to the most salient person.
+2. **Descriptions.** Role nouns and titles written next to a name ("harbour spokeswoman Jane
+   Doe", "Gov. Jane Doe", "Jane Doe, the spokeswoman", "Jane Doe, 26,") make "the spokeswoman"
+   / "the governor" / "the 26-year-old" refer to that person for the rest of the article, when
+   the description's distinguishing words are the role's ("the Ohio governor" needs "Ohio");
+   a definite description of an organisation ("the agency", "the company") refers to the most
+   recent organisation; another bare person description ("the professor") to the person who
+   was the clause subject just before; failing that, the description stays as written.
 3. **Pronouns** ("he", "she", "they", "it") go to the most salient earlier candidate that agrees
    in gender (from titles, given names and the pronouns written after the name) and number
    (people for he/she, organisations and groups for they/it), ranked by recency and role: the
