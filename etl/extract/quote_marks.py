@@ -92,8 +92,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 if stack and _family(text[stack[-1]]) == _family(text[i]):
                     # same kind of mark while one is open: the earlier one was never closed
                     if len(stack) == 1:
-                        _add(spans, text, stack[0], None, i, pa, pb)
-                        stack = [i]
+                        continue  # a stray opener inside one quote: “A. “B.” is one quote
                     else:
                         stack.pop()
                     continue
@@ -116,6 +115,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 
 def _add(spans, text, o, close, end, pa, pb) -> None:
     a, b = _trimmed(text, o + 1, end)
+    while b > a and (text[b - 1] in OPENERS or text[b - 1].isspace()):  # a stray opener at the end
+        b -= 1
     if b > a and re.search(r"\w", text[a:b]):
         spans.append(QuoteSpan(a, b, o, close, pa, pb))
 

@@ -84,6 +84,19 @@ def test_marks_unclosed_quote_runs_to_paragraph_end():
     assert spans[0].close_pos is None
 
 
+def test_marks_stray_opener_inside_a_quote_keeps_one_quote():
+    # a second opening mark before the first quote is closed is a typo inside one quote
+    text = "Kell said. \u201cWe will rebuild the mill. \u201cIt will take two years.\u201d"
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["We will rebuild the mill. \u201cIt will take two years."]
+
+
+def test_marks_stray_opener_at_paragraph_end_left_out():
+    text = "\u201cThe roads stay shut until Friday. \u201c"
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["The roads stay shut until Friday."]
+
+
 def test_marks_closing_mark_at_paragraph_start_opens():
     text = "The mayor spoke after the vote.\n\n\u201d\u2026 and the pool will stay closed until June,\u201d she said."
     spans = find_quote_spans(text)
