@@ -110,6 +110,23 @@ def test_marks_nested_single_quotes_stay_inside():
     assert "\u2018We are not leaving,\u2019" in text[spans[0].start : spans[0].end]
 
 
+def test_marks_doubled_apostrophes_are_double_quotes():
+    # archive texts write ''…'' (and ``…'') for double quotes; "don't" and 'single' stay apostrophes
+    text = "She warned of ''a very long winter.'' Then: ``We don't know,'' she said of the 'plan'."
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["a very long winter.", "We don't know,"]
+
+
+def test_direct_quote_in_doubled_apostrophes_gets_its_speaker():
+    text = (
+        "The council met on Tuesday.\n\n''The ferry will run again by the spring,'' said Maria Olsen, "
+        "the harbour director."
+    )
+    qs = _run(text, {"Maria Olsen": "PERSON"})
+    q = _find(qs, "The ferry will run again")
+    assert (q.kind, q.speaker, q.text) == ("direct", "Maria Olsen", "The ferry will run again by the spring,")
+
+
 # ----------------------------------------------------------------------------- direct quotes
 
 
