@@ -782,3 +782,21 @@ def test_reported_clause_hung_on_a_noun_of_the_verb_phrase(text):
 def test_that_clause_telling_what_an_object_is_reports_nothing():
     text = "Ilse Brandt denied the claim that the harbour had been sold to a private company."
     assert _run(text, {"Ilse Brandt": "PERSON"}) == []
+
+
+def test_indirect_clause_keeps_the_subject_the_parser_hung_on_the_verb():
+    # "told doctors | the gunmen … | were": the clause's subject was parsed as the verb's object
+    text = "Tom Reeve had a long history of illness. He told doctors violent gunmen such as the ones " \
+           "in the films were his \"heroes.\""
+    qs = _run(text, {"Tom Reeve": "PERSON"})
+    q = _find(qs, "were his")
+    assert q.text.startswith("violent gunmen such as the ones in the films were his")
+    assert q.speaker == "Tom Reeve"
+
+
+def test_indirect_clause_with_that_leaves_the_addressee_out():
+    text = "Mayor Ann Dale told the council that the bridge will reopen in the spring."
+    qs = _run(text, {"Ann Dale": "PERSON"})
+    q = _find(qs, "bridge will reopen")
+    assert q.text == "the bridge will reopen in the spring"
+
