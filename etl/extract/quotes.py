@@ -431,7 +431,8 @@ class _Extractor:
         sp = self.spans[k]
         cue, how = st.attrib[k]
         nwords = len(_WORD_RE.findall(self.text[sp.start : sp.end]))
-        if nwords < MIN_DIRECT_WORDS or _is_title(self.text[sp.start : sp.end]) \
+        short = nwords < MIN_DIRECT_WORDS and not (cue is not None and how == "after" and self._sentence_like(sp))
+        if short or _is_title(self.text[sp.start : sp.end]) \
                 or (cue is not None and how == "embedded" and nwords < MIN_EMBEDDED_WORDS):
             st.consumed.add(k)
             return

@@ -800,3 +800,15 @@ def test_indirect_clause_with_that_leaves_the_addressee_out():
     q = _find(qs, "bridge will reopen")
     assert q.text == "the bridge will reopen in the spring"
 
+
+
+def test_short_quote_with_its_own_attribution_is_kept():
+    text = "The council voted on the bridge.\n\n\u201cAbsolutely not,\u201d Mayor Ann Dale said of the plan."
+    qs = _run(text, {"Ann Dale": "PERSON"})
+    q = _find(qs, "Absolutely not")
+    assert (q.kind, q.speaker) == ("direct", "Ann Dale")
+
+
+def test_short_quoted_words_without_attribution_are_no_quote():
+    text = "The group calls the plan \u201cfair play\u201d in every leaflet it hands out."
+    assert not [q for q in _run(text, {}) if "fair play" in q.text]
