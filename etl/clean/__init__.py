@@ -26,6 +26,18 @@ def _without_tags(text: str) -> str:
     return unescape(_TAG.sub(" ", text))
 
 
+# A markup tag left in a plain-text dump (an embedded post kept as <tweet id="…">…</tweet>, a
+# stray <a href="…">): a name right after "<", attributes only as name="value" pairs.
+_INLINE_TAG = re.compile(
+    r"</?[A-Za-z][\w:-]{0,30}(?:\s+[A-Za-z_:][\w:.-]{0,40}(?:\s*=\s*(?:\"[^\"<>]{0,500}\"|'[^'<>]{0,500}'|[^\s\"'<>]{1,200}))?){0,20}\s*/?>"
+)
+
+
+def _without_inline_tags(text: str) -> str:
+    """Plain text without the markup tags left in it; the words between tags stay."""
+    return _INLINE_TAG.sub("", text)
+
+
 def clean(src: SourceFile) -> CleanDoc:
     """Clean one readable source file. Raises ValueError when no article text remains."""
     assert src.text is not None, "clean() takes a readable SourceFile"
@@ -36,7 +48,7 @@ def clean(src: SourceFile) -> CleanDoc:
             # of: read as text, without the tags.
             doc = clean_text(_without_tags(src.text))
     else:
-        doc = clean_text(src.text)
+        doc = clean_text(_without_inline_tags(src.text))
     if not doc.body.strip():
         raise ValueError("no article text found after cleaning")
     return doc

@@ -1,6 +1,6 @@
 """Pairing of double quote marks in a text, paragraph by paragraph.
 
-Straight and curly double quotes are paired; single quotes are left alone (they are apostrophes
+Straight and curly double quotes (and the doubled apostrophes of archive texts) are paired; single quotes are left alone (they are apostrophes
 or quotes nested inside a double-quoted passage and stay part of its text). A quote opened and not
 closed by the end of its paragraph runs to the paragraph end (multi-paragraph quotes reopen the
 next paragraph with a new opening mark, which starts a new span).
@@ -18,6 +18,10 @@ STRAIGHT = '"'
 _MARKS_RE = re.compile(r'["\u201c\u201d\u201e\u00ab\u00bb]')
 _PARA_RE = re.compile(r"[^\n]+")
 _OPEN_CONTEXT = set(" \t([{\u2014\u2013-/:;,")
+# Archive and wire texts write a double quote as two apostrophes (''…'') or backticks (``…''):
+# read as one straight mark plus a filler character that counts as neither space nor word.
+_DOUBLED_RE = re.compile(r"''|``")
+_FILLER = "\x00"
 
 
 @dataclass
@@ -73,7 +77,7 @@ def _family(ch: str) -> str:
 
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
+    while a < b and (text[a].isspace() or text[a] == _FILLER):
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
@@ -82,6 +86,7 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Top-level double-quoted spans of ``text`` in order (nested double quotes stay inside)."""
+    text = _DOUBLED_RE.sub(STRAIGHT + _FILLER, text)  # same offsets
     spans: list[QuoteSpan] = []
     for pa, pb in paragraphs(text):
         stack: list[int] = []  # positions of open marks; stack[0] is the outer one
@@ -92,8 +97,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 if stack and _family(text[stack[-1]]) == _family(text[i]):
                     # same kind of mark while one is open: the earlier one was never closed
                     if len(stack) == 1:
-                        _add(spans, text, stack[0], None, i, pa, pb)
-                        stack = [i]
+                        continue  # a stray opener inside one quote: “A. “B.” is one quote
                     else:
                         stack.pop()
                     continue
@@ -116,6 +120,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 
 def _add(spans, text, o, close, end, pa, pb) -> None:
     a, b = _trimmed(text, o + 1, end)
+    while b > a and (text[b - 1] in OPENERS or text[b - 1].isspace()):  # a stray opener at the end
+        b -= 1
     if b > a and re.search(r"\w", text[a:b]):
         spans.append(QuoteSpan(a, b, o, close, pa, pb))
 

@@ -125,6 +125,16 @@ def _drop_trailing_participle(toks: list[Token]) -> list[Token]:
     return toks
 
 
+def _clause_start(c: Token, v: Token) -> int:
+    """Where the reported clause ``c`` of ``v`` starts. A clause without a subject right after an
+    object of the reporting verb starts with that object: the parser took the clause's subject for
+    the verb's object ("told doctors | the gunmen | were his heroes")."""
+    if c.i < v.i or any(x.dep_ in SUBJ_DEPS or x.dep_ == "expl" or x.lower_ == "that" for x in c.children):
+        return c.left_edge.i
+    obj = next((x for x in v.children if x.dep_ == "dobj" and v.i < x.i < c.i and x.right_edge.i + 1 == c.left_edge.i), None)
+    return obj.left_edge.i if obj is not None else c.left_edge.i
+
+
 def _inner_bounds(v: Token) -> tuple[int, int]:
     """First and last word of the phrase of ``v`` (its subtree without punctuation at the ends)."""
     words = [t.i for t in v.subtree if not (t.is_punct or t.is_space)]
@@ -422,7 +432,8 @@ class _Extractor:
         sp = self.spans[k]
         cue, how = st.attrib[k]
         nwords = len(_WORD_RE.findall(self.text[sp.start : sp.end]))
-        if nwords < MIN_DIRECT_WORDS or _is_title(self.text[sp.start : sp.end]) \
+        short = nwords < MIN_DIRECT_WORDS and not (cue is not None and how == "after" and self._sentence_like(sp))
+        if short or _is_title(self.text[sp.start : sp.end]) \
                 or (cue is not None and how == "embedded" and nwords < MIN_EMBEDDED_WORDS):
             st.consumed.add(k)
             return
@@ -677,7 +688,7 @@ class _Extractor:
             span = None
             if comp:
                 c = comp[0]
-                toks = _with_dangling_conjunct([t for t in doc[c.left_edge.i : c.right_edge.i + 1]], v)
+                toks = _with_dangling_conjunct([t for t in doc[_clause_start(c, v) : c.right_edge.i + 1]], v)
                 if c.i > v.i:
                     # a clause the parser split into two complements ("said he feels | voting yes
                     # was a misstep"): the next complement right after this one joins it

@@ -59,3 +59,14 @@ def test_rules_the_index_cannot_read_keep_the_matcher():
     ruler.add([[{"LENGTH": {">=": 3}}]], {"LEMMA": "x"})
     assert not nlp.index_attribute_rules(plain)
     assert "match" not in vars(ruler)
+
+
+def test_a_line_break_starts_a_sentence_and_no_parse_crosses_it():
+    from etl.nlp import parse_one
+
+    text = "Harbour workers went home early on Friday\n\nThe union said the strike would go on until May."
+    doc = parse_one(text)
+    brk = text.index("The union")
+    first = next(t for t in doc if t.idx == brk)
+    assert first.is_sent_start
+    assert all((t.idx < brk) == (t.head.idx < brk) for t in doc if not t.is_space)

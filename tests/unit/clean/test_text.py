@@ -229,3 +229,15 @@ def test_text_with_a_few_tags_is_read_as_text():
     assert doc.title == "Council backs harbour plan"
     assert doc.body.startswith("The council approved the harbour plan on Monday.")
     assert "spring & finish" in doc.body and "<p>" not in doc.body
+
+
+def test_markup_tags_left_in_a_text_dump_are_removed_words_kept():
+    text = (
+        "Harbour town votes on the ferry\n\n"
+        "The council met on Monday to vote on the new ferry line across the bay.\n\n"
+        'The mayor posted: <tweet id="1201" author="@harbourmayor">Ferry vote passes, 7 to 2</tweet>.\n\n'
+        "Work on the pier starts in May, and a < b stays as written.\n"
+    )
+    doc = clean(SourceFile(path="t.txt", sha256="0", size=len(text), format="text", text=text))
+    assert "The mayor posted: Ferry vote passes, 7 to 2." in doc.body
+    assert "<" not in doc.body.replace("a < b", "")

@@ -84,6 +84,19 @@ def test_marks_unclosed_quote_runs_to_paragraph_end():
     assert spans[0].close_pos is None
 
 
+def test_marks_stray_opener_inside_a_quote_keeps_one_quote():
+    # a second opening mark before the first quote is closed is a typo inside one quote
+    text = "Kell said. \u201cWe will rebuild the mill. \u201cIt will take two years.\u201d"
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["We will rebuild the mill. \u201cIt will take two years."]
+
+
+def test_marks_stray_opener_at_paragraph_end_left_out():
+    text = "\u201cThe roads stay shut until Friday. \u201c"
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["The roads stay shut until Friday."]
+
+
 def test_marks_closing_mark_at_paragraph_start_opens():
     text = "The mayor spoke after the vote.\n\n\u201d\u2026 and the pool will stay closed until June,\u201d she said."
     spans = find_quote_spans(text)
@@ -95,6 +108,23 @@ def test_marks_nested_single_quotes_stay_inside():
     spans = find_quote_spans(text)
     assert len(spans) == 1
     assert "\u2018We are not leaving,\u2019" in text[spans[0].start : spans[0].end]
+
+
+def test_marks_doubled_apostrophes_are_double_quotes():
+    # archive texts write ''…'' (and ``…'') for double quotes; "don't" and 'single' stay apostrophes
+    text = "She warned of ''a very long winter.'' Then: ``We don't know,'' she said of the 'plan'."
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["a very long winter.", "We don't know,"]
+
+
+def test_direct_quote_in_doubled_apostrophes_gets_its_speaker():
+    text = (
+        "The council met on Tuesday.\n\n''The ferry will run again by the spring,'' said Maria Olsen, "
+        "the harbour director."
+    )
+    qs = _run(text, {"Maria Olsen": "PERSON"})
+    q = _find(qs, "The ferry will run again")
+    assert (q.kind, q.speaker, q.text) == ("direct", "Maria Olsen", "The ferry will run again by the spring,")
 
 
 # ----------------------------------------------------------------------------- direct quotes
@@ -778,3 +808,33 @@ def test_quote_after_a_colon_lead(text, speaker):
     qs = _run(text, {"Mark Halvorsen": "PERSON", "Ilse Marten": "PERSON"})
     direct = [q for q in qs if q.kind == "direct" and len(q.text) > 20]
     assert [q.speaker for q in direct] == [speaker]
+
+
+def test_indirect_clause_keeps_the_subject_the_parser_hung_on_the_verb():
+    # "told doctors | the gunmen … | were": the clause's subject was parsed as the verb's object
+    text = "Tom Reeve had a long history of illness. He told doctors violent gunmen such as the ones " \
+           "in the films were his \"heroes.\""
+    qs = _run(text, {"Tom Reeve": "PERSON"})
+    q = _find(qs, "were his")
+    assert q.text.startswith("violent gunmen such as the ones in the films were his")
+    assert q.speaker == "Tom Reeve"
+
+
+def test_indirect_clause_with_that_leaves_the_addressee_out():
+    text = "Mayor Ann Dale told the council that the bridge will reopen in the spring."
+    qs = _run(text, {"Ann Dale": "PERSON"})
+    q = _find(qs, "bridge will reopen")
+    assert q.text == "the bridge will reopen in the spring"
+
+
+
+def test_short_quote_with_its_own_attribution_is_kept():
+    text = "The council voted on the bridge.\n\n\u201cAbsolutely not,\u201d Mayor Ann Dale said of the plan."
+    qs = _run(text, {"Ann Dale": "PERSON"})
+    q = _find(qs, "Absolutely not")
+    assert (q.kind, q.speaker) == ("direct", "Ann Dale")
+
+
+def test_short_quoted_words_without_attribution_are_no_quote():
+    text = "The group calls the plan \u201cfair play\u201d in every leaflet it hands out."
+    assert not [q for q in _run(text, {}) if "fair play" in q.text]
