@@ -648,12 +648,18 @@ def _learn_gender(co: Coref) -> None:
 def _learn_roles(co: Coref) -> None:
     """Role nouns and ages next to person names ("Surrey mayor Doug McCallum", "Gov. Jane Doe",
     "Kirby, the spokesman", "Jane Doe, 26,"), each with the words of its phrase, so that a
-    description with modifiers ("the Ohio governor") takes only a person whose role has them."""
+    description with modifiers ("the Ohio governor") takes only a person whose role has them.
+    Mentions inside quotes count too: a title is the same whoever writes it ("“Mayor Doe's plan
+    …”")."""
     doc = co.doc
-    for m in co.mentions:
-        if m.ent.type not in ("PERSON", "ORG"):  # the small model takes some people for groups
-            continue
+    mentions = [(s, e, ent) for ent in co.entities for s, e in ent.mentions
+                if ent.type in ("PERSON", "ORG")  # the small model takes some people for groups
+                and not co.is_furniture(s)]
+    for start, end, ent in sorted(mentions, key=lambda m: m[0]):
+        m = _Mention(start, end, ent, False)
         a, b = co.index.first_tok_from(m.start), co.index.first_tok_from(m.end)
+        if a >= len(doc) or b <= a:
+            continue
         span = doc[a:b]
         head = span.root
         found = [_title_before(co, span)]

@@ -335,3 +335,11 @@ def test_description_with_an_apposition_still_takes_the_subject_before():
             "The rookie, younger brother of a famous coach, said the goals came late.")
     doc, _, co = _coref(text)
     assert co.resolve(_subject_of(doc, "said")) == "Mark Halvorsen"
+
+
+def test_title_written_inside_a_quote_is_a_role_too():
+    text = ("Tobias Ostrow spoke at the harbour on Monday. "
+            "\u201cMayor Anna Keller has no plan for the harbour,\u201d Ostrow said. "
+            "The mayor replied that the plan was ready.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "replied")) == "Anna Keller"
