@@ -6,11 +6,13 @@ about a speaker or a source to the canonical name of an entity, in this order:
 1. **Names and aliases.** Every entity mention is a mention of its entity; a surname, a given
    name or an acronym written where no entity mention was found takes the fuller entity name
    ("Kirby" -> "John Kirby", "IRCC" -> the name whose initials it is).
-2. **Descriptions.** Role nouns written next to a name ("harbour spokeswoman Jane Doe",
-   "Jane Doe, the spokeswoman", "Jane Doe, 26,") make "the spokeswoman" / "the 26-year-old"
-   refer to that person for the rest of the article; a definite description of an organisation
-   ("the agency", "the company") refers to the most recent organisation; another definite person
-   description ("the farmer") to the most salient person.
+2. **Descriptions.** Role nouns and titles written next to a name ("harbour spokeswoman Jane
+   Doe", "Gov. Jane Doe", "Jane Doe, the spokeswoman", "Jane Doe, 26,") make "the spokeswoman"
+   / "the governor" / "the 26-year-old" refer to that person for the rest of the article, when
+   the description's distinguishing words are the role's ("the Ohio governor" needs "Ohio");
+   a definite description of an organisation ("the agency", "the company") refers to the most
+   recent organisation; another bare person description ("the professor") to the person who
+   was the clause subject just before; failing that, the description stays as written.
 3. **Pronouns** ("he", "she", "they", "it") go to the most salient earlier candidate that agrees
    in gender (from titles, given names and the pronouns written after the name) and number
    (people for he/she, organisations and groups for they/it), ranked by recency and role: the
@@ -114,7 +116,7 @@ class Coref:
     tok_ent: dict[int, Entity] = field(default_factory=dict)
     mentions: list[_Mention] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)  # surname -> "m"/"f"
-    roles: list[tuple[int, str, Speaker]] = field(default_factory=list)  # (pos, role key, person)
+    roles: list[tuple[int, str, Speaker, frozenset]] = field(default_factory=list)  # (pos, key, person, words)
     noted_roles: list[tuple[int, str, Speaker]] = field(default_factory=list)
     authors: list[tuple[int, str, Speaker]] = field(default_factory=list)  # (pos, doc noun, author)
     furniture: set[int] = field(default_factory=set)  # paragraph numbers
@@ -242,6 +244,8 @@ class Coref:
         for c in tok.children:
             if c.dep_ == "compound" and c.pos_ == "NOUN":
                 role = c.lemma_.lower()
+        if ent is not None and ent.type == "NORP" and tok.tag_ in ("NNS", "NNPS") and tok.lower_ != ent.name.lower():
+            return Speaker(tok.text, "NORP"), role  # "Republicans said": the group, not the adjective
         if ent is not None and ent.type in NAME_TYPES:
             return self.speaker(ent), role
         person = self._person_apposition(tok)  # "Keeper of the Seal, Jane Doe, said"
@@ -286,6 +290,9 @@ class Coref:
         for c in tok.children:  # "the mayor, Doug McCallum," -> the apposition
             if c.dep_ == "appos" and c.pos_ == "PROPN":
                 return self.speaker_of(c)[0], lemma
+        person = self._person_apposition(tok)  # "the author of the book, Jane Doe, said"
+        if person is not None:
+            return self.speaker(person), lemma
         if lemma in CL.DOCUMENT_NOUNS:
             author = self.document_author(tok)
             if author is not None:
@@ -295,7 +302,9 @@ class Coref:
             mods = {c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i}
             hit = self.description(lemma, tok.idx, org=lemma in CL.ORG_NOUNS,
                                    person=dets[0].lower_ == "the" and person_noun(tok),
-                                   fits=lambda ent: _org_fits(ent.name, lemma, mods))
+                                   fits=lambda ent: _org_fits(ent.name, lemma, mods),
+                                   mods=description_modifiers(tok), words=description_modifiers(tok, every=True),
+                                   bare=not any(c.dep_ in CL.POST_MODIFIER_DEPS for c in tok.children))
             if hit.name:
                 return hit, None
         return self._as_written(tok), lemma
@@ -342,11 +351,15 @@ class Coref:
 
     # ------------------------------------------------------------------ descriptions
     def description(self, key: str, pos: int, org: bool = False, person: bool = False,
-                    fits=None) -> Speaker:
+                    fits=None, mods: frozenset = frozenset(), bare: bool = True,
+                    words: frozenset = frozenset()) -> Speaker:
         """Referent of a definite description ("the spokesman", "the agency", "age:26"); an
         organisation is the last one mentioned that ``fits`` (an entity predicate) allows; a
         thing named by its head noun ("the city" -> "City of Surrey", "the council" -> "Lakeside
-        Town Council") is the last one named nearby."""
+        Town Council") is the last one named nearby. A person description (``person``) takes the
+        person the article gave that role with the distinguishing modifiers ``mods``; else, when
+        ``bare`` (no restricting post-modifier), the subject just before; else an earlier
+        description with all its ``words``; else nothing (the caller keeps it as written)."""
         if not person and key.isalpha():
             named = self.head_named(key, pos)
             if named is not None:
@@ -355,19 +368,35 @@ class Coref:
             hit = self.org_speaker_nearby(pos, fits) or self.recent_mention(pos, ("ORG",), None, fits=fits)
             if hit is not None:
                 return hit
-        best = None
-        for p, r, spk in self.roles:  # learned from the text: valid for the whole article
-            if p < pos and r == key:
-                best = spk
+        best = self._role_holder(key, pos, mods)
         for p, r, spk in reversed(self.noted_roles if best is None else []):  # introduced with a quote
-            if p < pos and r == key and pos - p < 2 * PRONOUN_WINDOW:
+            if p < pos and r == key and mods <= {r} and pos - p < 2 * PRONOUN_WINDOW:
                 best = spk
                 break
         if best is not None:
             return best
-        if person:
-            return self.salient_person(pos, None) or self.fuller_description(key, pos) or NO_SPEAKER
+        if person and bare and not mods and key not in CL.GENERIC_PERSON_NOUNS:
+            best = self.subject_just_before(pos)  # "Jane Doe left. The professor said …"
+        if best is not None:
+            return best
+        if person:  # no person in the article carries this role: the description as written
+            return self.fuller_description(key, pos, words) or NO_SPEAKER
         return NO_SPEAKER
+
+    def _role_holder(self, key: str, pos: int, mods: frozenset) -> Speaker | None:
+        """The person the article gave role ``key`` (with modifiers ``mods``) before ``pos``
+        (learned roles hold for the whole article); of several ("Sen. A … Sen. B … the
+        senator said"), the one mentioned last."""
+        holders: dict[str, Speaker] = {}
+        for p, r, spk, words in self.roles:
+            if p < pos and r == key and mods <= words:
+                holders.pop(spk.name, None)
+                holders[spk.name] = spk
+        if len(holders) > 1:
+            hit = self.recent_mention(pos, ("PERSON", "ORG"), None, fits=lambda e: self.canonical(e) in holders)
+            if hit is not None:
+                return holders.get(hit.name, hit)
+        return list(holders.values())[-1] if holders else None
 
     def org_speaker_nearby(self, pos: int, fits=None) -> Speaker | None:
         """An organisation quoted in this or the previous paragraph ("X said in a statement …
@@ -388,24 +417,42 @@ class Coref:
         return self.recent_mention(pos, CL.HEAD_NAMED_TYPES, None,
                                    fits=lambda ent: key in ent.name.lower().split())
 
-    def fuller_description(self, key: str, pos: int) -> Speaker | None:
+    def fuller_description(self, key: str, pos: int, mods: frozenset = frozenset()) -> Speaker | None:
         """"the officer" after "a senior army officer" (when no named person fits): the last
-        earlier mention of the same noun with a modifier of its own, as written."""
+        earlier mention of the same noun with a modifier of its own, as written; the
+        description's own distinguishing modifiers must be among the earlier ones ("the
+        Democratic nominee" is no earlier "Republican nominee")."""
         places = self._modified_nouns.get(key, [])
-        k = bisect.bisect_left(places, pos)
-        if k and pos - places[k - 1] < 2 * PRONOUN_WINDOW:
-            tok = self.doc[self.index.tok_at(places[k - 1])]
-            return Speaker(self.phrase(tok), None, brief=self.noun_phrase(tok))
+        k = bisect.bisect_left(places, (pos,))
+        while k and pos - places[k - 1][0] < 2 * PRONOUN_WINDOW:
+            k -= 1
+            if mods <= places[k][1]:
+                tok = self.doc[self.index.tok_at(places[k][0])]
+                return Speaker(self.phrase(tok), None, brief=self.noun_phrase(tok))
         return None
 
     @functools.cached_property
-    def _modified_nouns(self) -> dict[str, list[int]]:
-        """lemma -> offsets of the nouns written with a compound or adjective ("army officer")."""
-        out: dict[str, list[int]] = {}
+    def _modified_nouns(self) -> dict[str, list[tuple[int, frozenset]]]:
+        """lemma -> (offset, modifier words) of the nouns written with a compound or adjective
+        ("army officer")."""
+        out: dict[str, list[tuple[int, frozenset]]] = {}
         for t in self.doc:
             if t.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod") for c in t.children):
-                out.setdefault(t.lemma_.lower(), []).append(t.idx)
+                words = frozenset(_role_word(c) for c in t.children if c.i < t.i)
+                out.setdefault(t.lemma_.lower(), []).append((t.idx, words))
         return out
+
+    def subject_just_before(self, pos: int) -> Speaker | None:
+        """The person a bare description right after them most likely is ("Jane Doe left early.
+        The professor said …"): the last person who was a clause subject, in this or the previous
+        paragraph, when no person was mentioned after that subject's sentence."""
+        subj = self.recent_mention(pos, ("PERSON",), None, subject=True, with_pos=True)
+        if subj is None or self.index.para_of_char(pos) - self.index.para_of_char(subj[0]) > 1:
+            return None
+        sent_end = self.index.sent_end[self.index.tok_at(subj[0])]
+        after = self.doc[sent_end].idx if sent_end < len(self.doc) else pos
+        later = self.recent_mention(pos, ("PERSON",), None, with_pos=True, after=after - 1)
+        return subj[1] if later is None else None
 
     def document_author(self, tok: Token) -> Speaker | None:
         """The source a document noun stands for: the author a statement names ("a KH statement"
@@ -599,31 +646,83 @@ def _learn_gender(co: Coref) -> None:
 
 
 def _learn_roles(co: Coref) -> None:
-    """Role nouns and ages next to person names ("Surrey mayor Doug McCallum", "Kirby, the
-    spokesman", "Jane Doe, 26,")."""
+    """Role nouns and ages next to person names ("Surrey mayor Doug McCallum", "Gov. Jane Doe",
+    "Kirby, the spokesman", "Jane Doe, 26,"), each with the words of its phrase, so that a
+    description with modifiers ("the Ohio governor") takes only a person whose role has them.
+    Mentions inside quotes count too: a title is the same whoever writes it ("“Mayor Doe's plan
+    …”")."""
     doc = co.doc
-    for m in co.mentions:
-        if m.ent.type not in ("PERSON", "ORG"):  # the small model takes some people for groups
-            continue
+    mentions = [(s, e, ent) for ent in co.entities for s, e in ent.mentions
+                if ent.type in ("PERSON", "ORG")  # the small model takes some people for groups
+                and not co.is_furniture(s)]
+    for start, end, ent in sorted(mentions, key=lambda m: m[0]):
+        m = _Mention(start, end, ent, False)
         a, b = co.index.first_tok_from(m.start), co.index.first_tok_from(m.end)
+        if a >= len(doc) or b <= a:
+            continue
         span = doc[a:b]
         head = span.root
-        keys = []
-        for c in head.children:
-            if c.i < span.start and c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "PROPN") \
-                    and c.i not in co.tok_ent:
-                keys.append(c.lemma_.lower())
-            if c.dep_ == "appos" and c.pos_ == "NOUN":
-                keys.append(c.lemma_.lower())
+        found = [_title_before(co, span)]
+        found += [_role_of_noun(c) for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-            keys.append(head.head.lemma_.lower())
+            found.append(_role_of_noun(head.head))
         if b + 2 < len(doc) and doc[b].text == "," and doc[b + 1].like_num and doc[b + 2].text in (",", ")"):
-            keys.append(f"age:{doc[b + 1].text}")
+            found.append((f"age:{doc[b + 1].text}", frozenset()))
+        found = [f for f in found if f is not None]
         if m.ent.type != "PERSON":  # a person role next to it tells that it is a person
-            keys = [k for k in keys if k in CL.PERSON_NOUNS]
+            found = [f for f in found if f[0] in CL.PERSON_NOUNS]
         spk = co.speaker(m.ent)
-        co.roles.extend((m.start, k, spk) for k in keys)
+        co.roles.extend((m.start, k, spk, words) for k, words in found)
     co.roles.sort(key=lambda r: r[0])
+
+
+def _role_word(t: Token) -> str:
+    """A title or role word in its full lower-case form ("Gov." -> "governor")."""
+    low = t.lemma_.lower().rstrip(".") if t.pos_ == "NOUN" else t.lower_.rstrip(".")
+    return CL.TITLE_ABBREVIATIONS.get(low, low)
+
+
+def _is_role_word(word: str) -> bool:
+    return word in CL.PERSON_NOUNS or word in CL.TITLE_ABBREVIATIONS.values() or (
+        bool(CL.PERSON_SUFFIX.search(word)) and word not in CL.NON_PERSON_NOUNS and word not in CL.ORG_NOUNS)
+
+
+def _title_before(co: Coref, span) -> tuple[str, frozenset] | None:
+    """The title written right before a name ("former Ohio Gov.", "harbour spokeswoman"): its
+    last role word and all its words."""
+    doc, start = co.doc, co.index.sent_start[span.start]
+    words: list[str] = []
+    i = span.start - 1
+    while i >= start and span.start - i <= CL.TITLE_MAX_WORDS:
+        t = doc[i]
+        if t.pos_ not in ("PROPN", "NOUN", "ADJ") or t.tag_ == "POS" or not t.text[:1].isalpha():
+            break
+        words.insert(0, _role_word(t))
+        i -= 1
+    keys = [w for w in words if _is_role_word(w)]
+    return (keys[-1], frozenset(words)) if keys else None
+
+
+def _role_of_noun(noun: Token) -> tuple[str, frozenset]:
+    """A role noun in apposition with its modifiers ("the Ohio governor" -> governor, {ohio})."""
+    mods = [_role_word(c) for c in noun.children if c.i < noun.i and c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+    return noun.lemma_.lower(), frozenset([*mods, noun.lemma_.lower()])
+
+
+def description_modifiers(tok: Token, every: bool = False) -> frozenset:
+    """The modifiers of a description that tell one person from another: proper words ("the
+    Ohio governor", "the Democratic nominee") and offices ("the former senator", "the vice
+    president"); other lower-case words describe ("the lanky professor") and count only with
+    ``every`` (an earlier description as written must have them all)."""
+    out = set()
+    for c in tok.children:
+        if c.i > tok.i or c.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        word = _role_word(c)
+        if not every and c.text.islower() and word not in CL.DISTINGUISHING_MODIFIERS:
+            continue  # "the lanky professor", "the rookie defenceman": description, not office
+        out.add(word)
+    return frozenset(out)
 
 
 def _learn_authors(co: Coref) -> None:

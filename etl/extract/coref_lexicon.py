@@ -124,3 +124,36 @@ FURNITURE_RE = re.compile(
 )
 SUBHEADING_MAX_WORDS = 8  # a short line without closing punctuation is a subheading
 SENTENCE_ENDS = (".", "!", "?", ":", "\u201d", '"', "'", "\u2019", ")", ";", ",")
+
+# Abbreviated titles before names, in the form a description uses ("Gov. Doe" -> "the governor").
+TITLE_ABBREVIATIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "lt": "lieutenant",
+    "sgt": "sergeant", "capt": "captain", "col": "colonel", "adm": "admiral", "cmdr": "commander",
+    "prof": "professor", "supt": "superintendent", "insp": "inspector", "atty": "attorney",
+    "pres": "president", "sec": "secretary", "cpl": "corporal", "maj": "major", "det": "detective",
+    "congressman": "congressman", "congresswoman": "congresswoman",
+}
+TITLE_MAX_WORDS = 6  # words of a title run before a name ("former Ohio Gov.")
+
+# Lower-case modifiers of a description that tell one office holder from another ("the former
+# senator" is not the senator); other lower-case words ("the lanky professor") describe.
+DISTINGUISHING_MODIFIERS = frozenset(
+    """
+    former vice deputy assistant acting interim associate lieutenant junior outgoing incoming
+    retired late previous then democratic republican federal provincial state county city
+    """.split()
+)
+
+# Person nouns that say nothing about an office or trade: "the man" after a named subject is
+# as likely someone else (a bystander, a caller) as that subject.
+GENERIC_PERSON_NOUNS = frozenset(
+    """
+    man woman person boy girl child resident voter supporter protester worker employee member
+    neighbor neighbour friend caller customer passenger driver visitor stranger individual
+    """.split()
+)
+
+# Dependents after a description's noun that make it a description of its own ("the director of
+# the museum", "the man who called"): such a description is not the person named just before.
+# (An apposition, ", younger brother of X", adds to the description without restricting it.)
+POST_MODIFIER_DEPS = frozenset("prep relcl acl".split())

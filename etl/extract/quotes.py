@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from etl.extract.coref import Coref, Speaker, build_coref, looks_like_name
+from etl.extract.coref import NO_SPEAKER, Coref, Speaker, build_coref, looks_like_name
 from etl.extract.docindex import index_of
 from etl.extract.quote_cues import (
     ABBREV,
@@ -52,6 +52,7 @@ MERGE_SHORT_RATIO = 0.25  # a split quote's piece this short beside the other jo
 MERGE_SHORT_WORDS = 6  # … and so does a piece of a few words (“It is over,” X said. “…”)
 _LABEL_SPEAKER_RE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?):\s+")  # "PENCE: Well, …"
 PRONOUN_WINDOW = 2500
+_TRAILER_RE = re.compile(r"\s*\n\s*[-\u2013\u2014\u2015]+\s*(?=[A-Z])")  # a next paragraph "- Jane Doe"
 
 
 
@@ -482,6 +483,8 @@ class _Extractor:
             spk = st.speakers.get(min(same, key=lambda j: abs(j - k)))
         if spk is None and sp.close_pos is None:
             spk = self._speaker_further_on(k, st)
+        if spk is None and not same:  # “…” / - Jane Doe.   or   Jane Doe had an answer: “…”
+            spk = self._trailer(sp) or self._introducer(sp, colon_only=True)
         if spk is None and not same and (CARRY_MID_PARAGRAPH or self._opens_paragraph(sp)):
             spk = self.co.carried_speaker(sp.start)  # a follow-on quote: the current speaker
         words = len(_WORD_RE.findall(self.text[sp.start : sp.end]))
@@ -498,38 +501,67 @@ class _Extractor:
         spk = spk or self._introducer(sp) or Speaker(None)  # "X agreed. “…”", "X fired back: “…”"
         st.add(k, self._quote(sp.start, sp.end, spk, "direct", None), spk, sp.para_start)
 
-    def _introducer(self, sp: QuoteSpan) -> Speaker | None:
+    def _trailer(self, sp: QuoteSpan) -> Speaker | None:
+        """A quoted paragraph signed in the paragraph after it ("“…”" / "- Jane Doe." / "—Jane
+        Doe, in a tweet"): the name after the dash."""
+        if sp.close_pos is None or self.text[sp.outer_end : sp.para_end].strip(" .,\"\u201d"):
+            return None
+        m = _TRAILER_RE.match(self.text, sp.para_end)
+        if m is None:
+            return None
+        run = []
+        for t in self.doc[self.tok_at(m.end()) :]:
+            if t.idx < m.end() or t.pos_ != "PROPN" or "\n" in self.text[m.end() : t.idx]:
+                break
+            run.append(t)
+        if not run or self.co.is_furniture(run[0].idx):
+            return None
+        spk = self.co.speaker_of(run[-1])[0]
+        return spk if spk.name and looks_like_name(spk.name) else None
+
+    def _introducer(self, sp: QuoteSpan, colon_only: bool = False) -> Speaker | None:
         """The source of a quote that follows, with no reporting verb, the sentence or colon that
         introduces it ("X agreed. “…”", "X fired back: “…”", "Jane Doe: “…”", a paragraph ending
         in "…:" before a quoted paragraph): the subject of that sentence's main verb, or the name
-        the lead consists of; only a named source (a person or an organisation) counts."""
+        the lead consists of, or the name right before the colon ("… surprised no one less than
+        Jane Doe: “…”"); only a named source (a person or an organisation) counts. A colon lead
+        may quote words of its own ("X called it “a mess”: “…”")."""
         idx = self.co.index
         i = self.tok_at(sp.open_pos) - 1
         while i >= 0 and (self.doc[i].is_space or self.doc[i].text in ("“", '"')):
             i -= 1
         if i < 0 or self.in_quote[i] or self.co.is_furniture(self.doc[i].idx):
             return None
+        colon = self.doc[i].text == ":"
+        if colon_only and not colon:
+            return None
         if idx.tok_para[i] != idx.tok_para[self.tok_at(sp.open_pos)] \
                 and self.text[self.doc[i].idx : sp.open_pos].count("\n") > 2:
             return None  # not the paragraph right before
         lead = [t for t in self.doc[idx.sent_start[i] : i + 1] if not t.is_space]
-        if any(self.in_quote[t.i] for t in lead):
+        if not colon and any(self.in_quote[t.i] for t in lead):
             return None  # the sentence quotes someone else
         words = [t for t in lead if t.is_alpha and len(t) > 1]
         if sum(t.is_upper for t in words) > 0.5 * len(words):
             return None  # an all-capitals heading
-        subj = self._main_subject(lead)
-        if subj is None:
-            opening = next((n for n, t in enumerate(lead) if t.text == "("), len(lead))
-            names = [t for t in lead[:opening] if not t.is_punct]  # "Rep. Jane Doe (D-Ore.):"
-            if names and all(t.pos_ == "PROPN" or t.i in self.co.tok_ent for t in names):
-                subj = names[-1]  # "Jane Doe: “…”"
-        if subj is None:
-            return None
-        spk = self.co.speaker_of(subj)[0]
-        if spk.name and (spk.type in NAME_TYPES or looks_like_name(spk.name)):
-            return spk
+        for subj in (self._main_subject(lead), self._lead_name(lead), self._name_before_colon(i) if colon else None):
+            spk = self.co.speaker_of(subj)[0] if subj is not None else NO_SPEAKER
+            if spk.name and (spk.type in NAME_TYPES or looks_like_name(spk.name)):
+                return spk
         return None
+
+    def _lead_name(self, lead: list[Token]) -> Token | None:
+        """The name a lead consists of ("Jane Doe: “…”", "Rep. Jane Doe (D-Ore.):")."""
+        opening = next((n for n, t in enumerate(lead) if t.text == "("), len(lead))
+        names = [t for t in lead[:opening] if not t.is_punct]
+        if names and all(t.pos_ == "PROPN" or t.i in self.co.tok_ent for t in names):
+            return names[-1]
+        return None
+
+    def _name_before_colon(self, i: int) -> Token | None:
+        """A person or organisation named right before the colon at token ``i``."""
+        ent = self.co.tok_ent.get(i - 1)
+        return self.doc[i - 1] if i and ent is not None and ent.type in ("PERSON", "ORG") else None
 
     @staticmethod
     def _main_subject(toks: list[Token]) -> Token | None:

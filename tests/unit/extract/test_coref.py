@@ -240,3 +240,106 @@ def test_organisation_description_prefers_the_one_just_quoted():
     doc = get_nlp()(text)
     quotes = extract_quotes(doc, extract_entities(doc))
     assert [q.speaker for q in quotes] == ["Norvik Shipping", "Norvik Shipping"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a title written before the name is the role a later description names
+    ("Gov. Mark Halvorsen opened the bridge on Monday. Peter Quill, a farmer, watched from the bank. "
+     "The governor said the bridge cost less than planned.", "Mark Halvorsen"),
+    ("Former Nebraska Gov. Mark Halvorsen opened the bridge on Monday. "
+     "The former governor said the bridge cost less than planned.", "Mark Halvorsen"),
+    # a modifier the person's role does not have: another person, the description stays
+    ("Sen. Mark Halvorsen opened the bridge on Monday. "
+     "The Nebraska senator said the bridge cost less than planned.", "Nebraska senator"),
+    ("Sen. Mark Halvorsen opened the bridge on Monday. "
+     "The vice president said the bridge cost less than planned.", "vice president"),
+])
+def test_description_takes_a_person_only_with_that_role(text, speaker):
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == speaker
+
+
+def test_description_without_support_stays_as_written():
+    text = ("Mark Halvorsen spoke to the crowd in the square. Reporters asked Peter Quill about the case. "
+            "The judge said the case was closed.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "judge"
+
+
+def test_bare_description_right_after_its_subject():
+    text = ("Mark Halvorsen left the court early on Friday. "
+            "The lanky professor said the results were clear.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "Mark Halvorsen"
+
+
+def test_generic_description_is_not_the_subject_before():
+    text = ("Mark Halvorsen left the court early on Friday. "
+            "The man said the results were clear.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "man"
+
+
+def test_fuller_description_needs_the_same_modifiers():
+    text = ("A Republican delegate spoke first at the meeting. "
+            "The Democratic delegate said the vote was fair.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "Democratic delegate"
+
+
+def test_plural_group_speaker_keeps_its_plural():
+    text = ("The Republican candidate spoke in Ohio on Monday. "
+            "Republicans have argued that the tax cut should wait until next year.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "argued")) == "Republicans"
+
+
+def test_description_with_a_person_in_apposition_further_down():
+    text = ("The museum reopened on Friday. "
+            "The director of the city museum, Ilse Marten, said the roof was repaired.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "Ilse Marten"
+
+
+def test_description_of_its_own_is_not_the_subject_before():
+    text = ("Mark Halvorsen left the court early on Friday. "
+            "The director of the museum said the results were clear.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "director of the museum"
+
+
+def test_descriptive_lower_case_modifier_still_takes_the_subject_before():
+    text = ("Mark Halvorsen scored twice for the home team on Friday. "
+            "The rookie defenceman said the goals came late.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "Mark Halvorsen"
+
+
+def test_of_several_role_holders_the_one_mentioned_last():
+    text = ("Sen. Peter Quill and Sen. Mark Halvorsen met in the capital on Monday. "
+            "Later Quill toured the harbour with the workers. "
+            "The senator said the harbour needed money.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "Peter Quill"
+
+
+def test_earlier_description_needs_every_word_of_the_later_one():
+    text = ("A star defenceman left the arena early. The crowd stayed for an hour. "
+            "The rookie defenceman said the goals came late.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "rookie defenceman"
+
+
+def test_description_with_an_apposition_still_takes_the_subject_before():
+    text = ("Mark Halvorsen scored twice for the home team on Friday. "
+            "The rookie, younger brother of a famous coach, said the goals came late.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "said")) == "Mark Halvorsen"
+
+
+def test_title_written_inside_a_quote_is_a_role_too():
+    text = ("Tobias Ostrow spoke at the harbour on Monday. "
+            "\u201cMayor Anna Keller has no plan for the harbour,\u201d Ostrow said. "
+            "The mayor replied that the plan was ready.")
+    doc, _, co = _coref(text)
+    assert co.resolve(_subject_of(doc, "replied")) == "Anna Keller"

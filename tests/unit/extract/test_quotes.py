@@ -784,6 +784,32 @@ def test_that_clause_telling_what_an_object_is_reports_nothing():
     assert _run(text, {"Ilse Brandt": "PERSON"}) == []
 
 
+@pytest.mark.parametrize("dash", ["-", "\u2014", "\u2015"])
+def test_quoted_paragraph_signed_in_the_next_paragraph(dash):
+    text = (
+        "Tobias Ostrow praised the volunteers at the opening of the ferry line.\n\n"
+        "\u201cWe will not give up on the harbour project, whatever it costs us.\u201d\n\n"
+        f"{dash} Maren Falkner.\n\n"
+        "The vote on the ferry budget is next week."
+    )
+    qs = _run(text, {"Maren Falkner": "PERSON", "Tobias Ostrow": "PERSON"})
+    assert _find(qs, "We will not give up").speaker == "Maren Falkner"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a colon lead with quoted words of its own
+    ("Mark Halvorsen had little praise for the plan, which he found \u201cclumsy\u201d: \u201cWe should start "
+     "again and listen to the farmers this time.\u201d", "Mark Halvorsen"),
+    # the subject is no name: the name right before the colon
+    ("The result did not surprise the pollster Ilse Marten: \u201cSmall parties often gain late in the race, "
+     "and this year was no different.\u201d", "Ilse Marten"),
+])
+def test_quote_after_a_colon_lead(text, speaker):
+    qs = _run(text, {"Mark Halvorsen": "PERSON", "Ilse Marten": "PERSON"})
+    direct = [q for q in qs if q.kind == "direct" and len(q.text) > 20]
+    assert [q.speaker for q in direct] == [speaker]
+
+
 def test_indirect_clause_keeps_the_subject_the_parser_hung_on_the_verb():
     # "told doctors | the gunmen … | were": the clause's subject was parsed as the verb's object
     text = "Tom Reeve had a long history of illness. He told doctors violent gunmen such as the ones " \
