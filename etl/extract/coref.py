@@ -373,6 +373,8 @@ class Coref:
             if p < pos and r == key and mods <= {r} and pos - p < 2 * PRONOUN_WINDOW:
                 best = spk
                 break
+        if best is None and person:
+            best = self._role_holder_ahead(key, pos, mods)  # "…, the director said. / Jane Doe, the director, …"
         if best is not None:
             return best
         if person and bare and not mods and key not in CL.GENERIC_PERSON_NOUNS:
@@ -397,6 +399,17 @@ class Coref:
             if hit is not None:
                 return holders.get(hit.name, hit)
         return list(holders.values())[-1] if holders else None
+
+    def _role_holder_ahead(self, key: str, pos: int, mods: frozenset) -> Speaker | None:
+        """A description the article explains only after it is used (a lead's "…, the hospital
+        director said", then "Jane Doe, the hospital director, …"): the one person given that role
+        in this or the next paragraph, when the article gives the role to nobody else."""
+        holders = {spk.name: (p, spk) for p, r, spk, words in self.roles if r == key and mods <= words}
+        if len(holders) != 1:
+            return None
+        p, spk = next(iter(holders.values()))
+        ahead = self.index.para_of_char(p) - self.index.para_of_char(pos)
+        return spk if p > pos and ahead <= 1 else None
 
     def org_speaker_nearby(self, pos: int, fits=None) -> Speaker | None:
         """An organisation quoted in this or the previous paragraph ("X said in a statement …

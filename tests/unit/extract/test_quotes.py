@@ -838,3 +838,21 @@ def test_short_quote_with_its_own_attribution_is_kept():
 def test_short_quoted_words_without_attribution_are_no_quote():
     text = "The group calls the plan \u201cfair play\u201d in every leaflet it hands out."
     assert not [q for q in _run(text, {}) if "fair play" in q.text]
+
+
+def test_description_explained_in_the_next_paragraph_takes_that_person():
+    text = (
+        "A ferry ran aground near the island on Sunday, injuring four passengers, the harbour master said.\n\n"
+        "\u201cWe are towing it back to port,\u201d Jan Olsen, the harbour master, told reporters."
+    )
+    qs = _run(text, {"Jan Olsen": "PERSON"})
+    assert _find(qs, "A ferry ran aground").speaker == "Jan Olsen"
+
+
+def test_description_nobody_in_the_article_carries_stays_as_written():
+    text = (
+        "A ferry ran aground near the island on Sunday, injuring four passengers, the harbour master said.\n\n"
+        "Jan Olsen, a fisherman, watched the tugs arrive."
+    )
+    qs = _run(text, {"Jan Olsen": "PERSON"})
+    assert _find(qs, "A ferry ran aground").speaker == "harbour master"
