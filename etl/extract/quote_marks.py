@@ -1,7 +1,9 @@
 """Pairing of double quote marks in a text, paragraph by paragraph.
 
-Straight and curly double quotes (and the doubled apostrophes of archive texts) are paired; single quotes are left alone (they are apostrophes
-or quotes nested inside a double-quoted passage and stay part of its text). A quote opened and not
+Straight and curly double quotes, and the doubled apostrophes of archive texts, are paired; single
+quotes are left alone (they are apostrophes or quotes nested inside a double-quoted passage and
+stay part of its text). A second opening mark inside an open quote is a typo within that quote
+(“A. “B.” is one quote). A quote opened and not
 closed by the end of its paragraph runs to the paragraph end (multi-paragraph quotes reopen the
 next paragraph with a new opening mark, which starts a new span).
 """
@@ -77,9 +79,11 @@ def _family(ch: str) -> str:
 
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    """[a, b) without blanks at both ends, a doubled mark's filler at the start and a stray
+    opening mark at the end."""
     while a < b and (text[a].isspace() or text[a] == _FILLER):
         a += 1
-    while b > a and text[b - 1].isspace():
+    while b > a and (text[b - 1].isspace() or text[b - 1] in OPENERS):
         b -= 1
     return a, b
 
@@ -95,10 +99,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             role = _role(text, i, pa, pb, bool(stack))
             if role == "open":
                 if stack and _family(text[stack[-1]]) == _family(text[i]):
-                    # same kind of mark while one is open: the earlier one was never closed
-                    if len(stack) == 1:
-                        continue  # a stray opener inside one quote: “A. “B.” is one quote
-                    else:
+                    # same kind of mark while one is open: a nested quote left unclosed ends
+                    # here; at the top level it is a stray opener inside the one quote
+                    if len(stack) > 1:
                         stack.pop()
                     continue
                 stack.append(i)
@@ -120,8 +123,6 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 
 def _add(spans, text, o, close, end, pa, pb) -> None:
     a, b = _trimmed(text, o + 1, end)
-    while b > a and (text[b - 1] in OPENERS or text[b - 1].isspace()):  # a stray opener at the end
-        b -= 1
     if b > a and re.search(r"\w", text[a:b]):
         spans.append(QuoteSpan(a, b, o, close, pa, pb))
 
