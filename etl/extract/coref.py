@@ -390,8 +390,8 @@ class Coref:
         (learned roles hold for the whole article); of several ("Sen. A … Sen. B … the
         senator said"), the one mentioned last."""
         holders: dict[str, Speaker] = {}
-        for p, r, spk, words in self.roles:
-            if p < pos and r == key and mods <= words:
+        for p, spk in self._holders(key, mods):
+            if p < pos:
                 holders.pop(spk.name, None)
                 holders[spk.name] = spk
         if len(holders) > 1:
@@ -400,11 +400,15 @@ class Coref:
                 return holders.get(hit.name, hit)
         return list(holders.values())[-1] if holders else None
 
+    def _holders(self, key: str, mods: frozenset):
+        """(offset, person) of every role ``key`` the article gives with modifiers ``mods``."""
+        return ((p, spk) for p, r, spk, words in self.roles if r == key and mods <= words)
+
     def _role_holder_ahead(self, key: str, pos: int, mods: frozenset) -> Speaker | None:
         """A description the article explains only after it is used (a lead's "…, the hospital
         director said", then "Jane Doe, the hospital director, …"): the one person given that role
         in this or the next paragraph, when the article gives the role to nobody else."""
-        holders = {spk.name: (p, spk) for p, r, spk, words in self.roles if r == key and mods <= words}
+        holders = {spk.name: (p, spk) for p, spk in self._holders(key, mods)}
         if len(holders) != 1:
             return None
         p, spk = next(iter(holders.values()))
