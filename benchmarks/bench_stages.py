@@ -37,7 +37,7 @@ def main() -> None:
     from etl.pipeline import _clean_one, read_sources
 
     try:  # not in every checkout (--repo)
-        from etl.extract.casualty_headline import parse_headlines
+        from etl.extract.casualties.headline import parse_headlines
     except ImportError:
         parse_headlines = None
 

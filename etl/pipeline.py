@@ -34,7 +34,7 @@ from etl.db.errors import (
 )
 from etl.enrich import enrich
 from etl.extract import extract_all
-from etl.extract.casualty_headline import parse_headlines
+from etl.extract.casualties.headline import parse_headlines
 from etl.ingest import apply_meta, discover, expand, read_source
 from etl.load import (
     LoadOutcome,

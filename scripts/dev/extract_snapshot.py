@@ -14,12 +14,14 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+# ../shared beside the checkout (as in CI); NEWSETL_SHARED overrides (worktrees sit elsewhere)
+SHARED = Path(os.environ.get("NEWSETL_SHARED") or Path(__file__).resolve().parents[2].parent / "shared")
 SETS = {
     "seed": SHARED / "eval/seed_gold.json",
     "full_dev": SHARED / "eval/dev/full_dev.json",
