@@ -39,20 +39,15 @@ def _is_type_checking(test: ast.expr) -> bool:
     )
 
 
-def _import_nodes(node: ast.AST):
-    """Every Import/ImportFrom under ``node``, skipping the bodies of ``if TYPE_CHECKING:``."""
-    for child in ast.iter_child_nodes(node):
-        if isinstance(child, ast.If) and _is_type_checking(child.test):
-            for sub in child.orelse:
-                yield from _import_nodes_of(sub)
+def _import_nodes(nodes):
+    """Every Import/ImportFrom among ``nodes`` and below them, but for ``if TYPE_CHECKING:`` bodies."""
+    for node in nodes:
+        if isinstance(node, ast.If) and _is_type_checking(node.test):
+            yield from _import_nodes(node.orelse)
             continue
-        yield from _import_nodes_of(child)
-
-
-def _import_nodes_of(node: ast.AST):
-    if isinstance(node, (ast.Import, ast.ImportFrom)):
-        yield node
-    yield from _import_nodes(node)
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            yield node
+        yield from _import_nodes(ast.iter_child_nodes(node))
 
 
 def _target(name: str, modules: dict[str, Path]) -> str | None:
@@ -76,7 +71,7 @@ def imports_of(module: str, path: Path, modules: dict[str, Path]) -> set[str]:
     """Modules of etl that ``module`` imports (at any depth of its code)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     found = set()
-    for node in _import_nodes(tree):
+    for node in _import_nodes(tree.body):
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
         else:
