@@ -4,7 +4,7 @@
 
 Airflow runs every mapped task in a process of its own, so each task pays the imports and the
 spaCy model load before its first article. Each case below is a new Python process calling
-``etl.orchestration.run_batch`` the way the task does, against a throw-away database on the
+``etl.orchestration.tasks.run_batch`` the way the task does, against a throw-away database on the
 embedded PostgreSQL:
 
 * ``new``: a batch of new articles (the model is needed);
@@ -29,11 +29,12 @@ sys.path.insert(0, str(REPO))
 TASK = """
 import json, sys, time
 t0 = time.perf_counter()
-from etl import nlp, orchestration
+from etl import nlp
+from etl.orchestration import tasks
 t_import = time.perf_counter() - t0
 paths, run_id, url = json.loads(sys.argv[1])
 t1 = time.perf_counter()
-summary = orchestration.run_batch(paths, run_id, url=url)
+summary = tasks.run_batch(paths, run_id, url=url)
 t_batch = time.perf_counter() - t1
 print(json.dumps({"import_s": t_import, "batch_s": t_batch, "model_loaded": nlp.get_nlp.cache_info().currsize > 0,
                   "loaded": summary["loaded"], "duplicates": summary["duplicates"],

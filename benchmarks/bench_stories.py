@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from etl.db import migrate
 from etl.db.embedded import drop_database, ensure_database
 from etl.db.engine import get_engine
-from etl.pipeline import run
+from etl.runner import run
 from etl.settings import get_settings
 from tests.stories_corpus import build, measure
 

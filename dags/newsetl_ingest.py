@@ -11,7 +11,7 @@ import datetime as dt
 from airflow.sdk import CronTriggerTimetable, Param, TriggerRule, dag, task
 from airflow.sdk.exceptions import AirflowFailException
 
-from etl import orchestration as orch
+from etl.orchestration import closing, connection, parameters, planning, tasks
 
 # Database-facing tasks retry with exponential backoff (30 s, 60 s, 120 s, capped at 10 min).
 DB_RETRIES = {
@@ -21,14 +21,14 @@ DB_RETRIES = {
     "max_retry_delay": dt.timedelta(minutes=10),
 }
 
-_cron = orch.schedule()
+_cron = parameters.schedule()
 
 
 # Tasks: thin wrappers that turn etl.orchestration's errors into Airflow's task states.
 
 
 def _key(dag_run) -> str:
-    return orch.run_key(dag_run.dag_id, dag_run.run_id)
+    return tasks.run_key(dag_run.dag_id, dag_run.run_id)
 
 
 @task(**DB_RETRIES)
@@ -37,91 +37,91 @@ def check_schema() -> str:
     from etl.settings import SettingError
 
     try:
-        return orch.check_schema(orch.warehouse_url())
+        return connection.check_schema(connection.warehouse_url())
     except (SchemaNotAtHead, SettingError) as exc:  # retrying will not fix these: fail at once
-        raise AirflowFailException(f"{exc} (or trigger the {orch.MIGRATE_DAG_ID} DAG)") from exc
+        raise AirflowFailException(f"{exc} (or trigger the {parameters.MIGRATE_DAG_ID} DAG)") from exc
 
 
 @task(**DB_RETRIES)
 def open_run(params=None, dag_run=None) -> int | None:
     try:
-        return orch.open_run(
+        return tasks.open_run(
             _key(dag_run),
             str(getattr(dag_run.run_type, "value", dag_run.run_type)),
             dag_run.triggering_user_name,
             dict(params),
-            url=None if params["dry_run"] else orch.warehouse_url(),
+            url=None if params["dry_run"] else connection.warehouse_url(),
             conf=dag_run.conf,
         )
-    except orch.UnknownConf as exc:
+    except parameters.UnknownConf as exc:
         raise AirflowFailException(str(exc)) from exc
 
 
 @task
 def plan(params=None, dag_run=None) -> list[list[str]]:
     try:
-        return orch.plan_batches(
+        return planning.plan_batches(
             params["inbox"], params["include"], batch_size=params["batch_size"], max_files=params["max_files"],
             storage_conn_id=params.get("storage_conn_id"),
         )["batches"]
     except Exception as exc:
         if not params["dry_run"]:
-            orch.record_failure(_key(dag_run), "plan", exc, url=orch.warehouse_url())
-        if isinstance(exc, orch.InboxError):
+            closing.record_failure(_key(dag_run), "plan", exc, url=connection.warehouse_url())
+        if isinstance(exc, planning.InboxError):
             raise AirflowFailException(str(exc)) from exc
         raise
 
 
 # Each running batch holds a spaCy model in memory: bound how many run at once.
-@task(max_active_tis_per_dagrun=orch.max_parallel_batches(), **DB_RETRIES)
+@task(max_active_tis_per_dagrun=planning.max_parallel_batches(), **DB_RETRIES)
 def process_batch(paths: list[str], record_id: int | None, params=None, dag_run=None, ti=None) -> dict:
-    url = None if params["dry_run"] else orch.warehouse_url()
+    url = None if params["dry_run"] else connection.warehouse_url()
     try:
-        return orch.run_batch(
+        return tasks.run_batch(
             paths, record_id, reprocess=params["reprocess"], dry_run=params["dry_run"],
             batch_size=params["batch_size"], url=url, storage_conn_id=params.get("storage_conn_id"),
         )
     except Exception as exc:
         if url:
-            orch.record_failure(_key(dag_run), f"process_batch[{ti.map_index}]", exc, url=url)
+            closing.record_failure(_key(dag_run), f"process_batch[{ti.map_index}]", exc, url=url)
         raise
 
 
 @task(**DB_RETRIES)
 def quality_checks(record_id: int | None, batches: list[list[str]], summaries, dag_run=None) -> dict:
     files = sum(len(b) for b in batches)
-    url = None if record_id is None else orch.warehouse_url()  # None: dry run, no checks
+    url = None if record_id is None else connection.warehouse_url()  # None: dry run, no checks
     try:
-        return orch.quality_checks(record_id, files, orch.pulled(summaries), url=url)
-    except orch.DataQualityError as exc:
-        orch.record_failure(_key(dag_run), "quality_checks", exc, url=url)
+        return tasks.quality_checks(record_id, files, tasks.pulled(summaries), url=url)
+    except tasks.DataQualityError as exc:
+        closing.record_failure(_key(dag_run), "quality_checks", exc, url=url)
         raise AirflowFailException(str(exc)) from exc
 
 
 @task(trigger_rule=TriggerRule.ALL_DONE, **DB_RETRIES)
 def close_run(record_id, batches, summaries, checks, params=None, dag_run=None) -> dict:
     try:
-        return orch.close_run(
+        return closing.close_run(
             record_id,
             batches,
-            orch.pulled(summaries),
+            tasks.pulled(summaries),
             checks,
             dry_run=params["dry_run"],
-            url=None if params["dry_run"] else orch.warehouse_url(),
+            url=None if params["dry_run"] else connection.warehouse_url(),
             key=_key(dag_run),
         )
-    except orch.RunFailed as exc:
+    except closing.RunFailed as exc:
         raise AirflowFailException(str(exc)) from exc
 
 
 @dag(
-    dag_id=orch.INGEST_DAG_ID,
+    dag_id=parameters.INGEST_DAG_ID,
     description="Ingest news article files from an inbox into the PostgreSQL warehouse",
     schedule=CronTriggerTimetable(_cron, timezone="UTC") if _cron else None,
     start_date=dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
     catchup=False,
     max_active_runs=1,
-    params={name: Param(**spec) for name, spec in orch.param_specs().items()},
+    params={name: Param(**spec) for name, spec in parameters.param_specs().items()},
     default_args={"owner": "newsetl", "retries": 0},
     tags=["newsetl"],
     doc_md=__doc__,

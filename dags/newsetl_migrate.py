@@ -14,11 +14,11 @@ import datetime as dt
 from airflow.sdk import dag, task
 from airflow.sdk.exceptions import AirflowFailException
 
-from etl import orchestration as orch
+from etl.orchestration import connection, parameters
 
 
 @dag(
-    dag_id=orch.MIGRATE_DAG_ID,
+    dag_id=parameters.MIGRATE_DAG_ID,
     description="Migrate the newsetl warehouse schema to head (Alembic)",
     schedule=None,
     start_date=dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
@@ -34,7 +34,7 @@ def newsetl_migrate():
         from etl.settings import SettingError
 
         try:
-            return orch.migrate_to_head(orch.warehouse_url())
+            return connection.migrate_to_head(connection.warehouse_url())
         except (MigrationPermissionError, UnknownRevision, SettingError) as exc:  # waiting will not fix these
             raise AirflowFailException(str(exc)) from exc
 

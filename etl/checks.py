@@ -1,6 +1,6 @@
 """Integrity checks of a run (they fail it) and its article-quality summary (it never fails).
 
-The CLI (``etl.pipeline.run``) and the DAG's ``quality_checks`` task call the same functions,
+The CLI (``etl.runner.run``) and the DAG's ``quality_checks`` task call the same functions,
 so the same data gets the same status.
 
 * Integrity: every file of the run has one ``run_files`` row with a final status (rejected

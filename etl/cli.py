@@ -165,7 +165,7 @@ def run_cmd(inbox, include, exclude, reprocess, dry_run, batch_size, max_files, 
     get_settings()  # a bad setting is reported before the slow imports (spaCy)
     if not dry_run:
         _ready_to_write()
-    from etl.pipeline import run
+    from etl.runner import run
     progress = _progress(console, no_progress)
     try:
         with progress:

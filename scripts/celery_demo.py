@@ -333,7 +333,8 @@ def run_demo(root: Path, services: Services, files: int, batch_size: int) -> boo
     state = wait_for("the DAG run to finish", lambda: run_state(metadata, run_id), timeout=1200, every=2)
     wall = time.monotonic() - t0
     used = report(task_rows(metadata, run_id))
-    from etl.orchestration import run_key, run_summary
+    from etl.orchestration.summary import run_summary
+    from etl.orchestration.tasks import run_key
 
     print(run_summary(run_key(DAG_ID, run_id), url=warehouse_url))
     metadata.dispose()

@@ -16,8 +16,9 @@ from collections import defaultdict
 import pytest
 import sqlalchemy as sa
 
-from etl import orchestration as orch
 from etl.db.schema import ingest_ledger, pipeline_runs
+from etl.orchestration import connection, tasks
+from etl.orchestration.summary import run_summary
 from tests.dags.conftest import airflow_conn
 from tests.support import ARTICLES, FIXTURES, table_counts
 
@@ -57,7 +58,7 @@ def _runs(engine):
 
 def test_ingest_refuses_a_warehouse_that_is_not_at_head(dagbag, news_db):
     with pytest.raises(Exception, match=r"revision none \(empty database\).*run `newsetl db upgrade` first"):
-        orch.check_schema(news_db)
+        connection.check_schema(news_db)
     dr, states = _run(dagbag.get_dag("newsetl_ingest"), inbox=str(ARTICLES))
     assert dr.state == "failed"
     assert states["check_schema"] == {"failed"}
@@ -68,7 +69,7 @@ def test_ingest_refuses_a_warehouse_that_is_not_at_head(dagbag, news_db):
 def test_migrate_dag_brings_the_warehouse_to_head(dagbag, news_db):
     dr, _states = _run(dagbag.get_dag("newsetl_migrate"))
     assert dr.state == "success"
-    assert orch.check_schema(news_db)
+    assert connection.check_schema(news_db)
 
 
 def test_ingest_dag_loads_the_inbox(dagbag, news_db, inbox):
@@ -102,8 +103,8 @@ def test_ingest_dag_loads_the_inbox(dagbag, news_db, inbox):
         "untitled.html": "no_title", "border_clash.txt": "no_date", "harbor_blast.txt": "no_date"}
     # Re-checking the finished run through the orchestration function agrees.
     counts = {k: run[k] for k in ("files_seen", "loaded", "duplicates", "rejected")}
-    assert all(c["ok"] for c in orch.quality_checks(run["id"], 6, [counts], url=news_db).values())
-    summary = orch.run_summary(run["run_key"], url=news_db)
+    assert all(c["ok"] for c in tasks.quality_checks(run["id"], 6, [counts], url=news_db).values())
+    summary = run_summary(run["run_key"], url=news_db)
     assert "flagged " + str(inbox / "untitled.html") + ": no_title" in summary
 
 

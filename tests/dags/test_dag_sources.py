@@ -9,8 +9,8 @@ import json
 import pytest
 import sqlalchemy as sa
 
-from etl import orchestration as orch
 from etl.db.schema import articles, ingest_ledger
+from etl.orchestration import planning
 from tests.dags.conftest import airflow_conn
 from tests.sources_support import MOTO_ENV, MotoServer, mixed_inbox, upload_folder
 
@@ -60,7 +60,7 @@ def _rows(url: str, root: str) -> tuple[set, set]:
 
 def test_the_plan_lists_records_and_lines_as_locators(s3_inbox):
     _server, folder = s3_inbox
-    plan = orch.plan_batches(str(folder), batch_size=4)
+    plan = planning.plan_batches(str(folder), batch_size=4)
     flat = [p for b in plan["batches"] for p in b]
     assert sum("#offset=" in p for p in flat) == 5 + 3 and sum("#line=" in p for p in flat) == 4
     assert json.loads(json.dumps(plan)) == plan and max(len(b) for b in plan["batches"]) == 4

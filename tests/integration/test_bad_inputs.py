@@ -8,7 +8,7 @@ import shutil
 import sqlalchemy as sa
 
 from etl.db.schema import articles, ingest_ledger
-from etl.pipeline import run
+from etl.runner import run
 from tests.support import SEED, table_counts
 
 LATIN1_ARTICLE = (

@@ -14,7 +14,7 @@ import pytest
 import sqlalchemy as sa
 
 from etl.db.schema import articles, ingest_ledger, run_files
-from etl.pipeline import run
+from etl.runner import run
 from etl.settings import get_settings
 
 REFUSED_TITLE = "Harbour board refuses to publish its accounts"

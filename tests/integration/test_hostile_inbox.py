@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from etl.db.schema import articles, ingest_ledger
-from etl.pipeline import run
+from etl.runner import run
 from tests.sources_support import PRINTABLE_NON_UTF8_NAME, hostile_inbox
 from tests.support import table_counts
 

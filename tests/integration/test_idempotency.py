@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from etl.db.schema import articles, ingest_ledger, pipeline_runs
-from etl.pipeline import run
+from etl.runner import run
 from tests.support import REPO, table_counts
 
 

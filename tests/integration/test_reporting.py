@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from rich.console import Console
 
 from etl import report
-from etl.pipeline import run
+from etl.runner import run
 from tests.support import ARTICLES, FIXTURES, REPO
 
 ROWS_SQL = FIXTURES / "reporting" / "rows.sql"

@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from etl.db.schema import articles, ingest_ledger
-from etl.pipeline import run
+from etl.runner import run
 from tests.sources_support import article, newsplease_object
 from tests.support import table_counts
 

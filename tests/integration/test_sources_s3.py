@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from etl.db.schema import articles, ingest_ledger
 from etl.ingest import discover, objects, read_source
-from etl.pipeline import run
+from etl.runner import run
 from tests.sources_support import MotoServer, mixed_inbox, upload_folder
 from tests.support import REPO
 

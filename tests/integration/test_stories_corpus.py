@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from etl import report
-from etl.pipeline import run
+from etl.runner import run
 from tests.stories_corpus import build, measure
 
 

@@ -13,7 +13,8 @@ import pytest
 import sqlalchemy as sa
 
 from etl.enrich.stories import assign_story, story_print
-from etl.pipeline import extract_paths, run
+from etl.pipeline import extract_paths
+from etl.runner import run
 from tests.stories_corpus import build
 
 HAND_ROWS = """

@@ -14,7 +14,8 @@ import pytest
 import sqlalchemy as sa
 
 from etl.checks import failures, integrity_checks
-from etl.pipeline import BatchSummary, run
+from etl.pipeline import BatchSummary
+from etl.runner import run
 from etl.runs import start_run
 from etl.workers import Options, Pool
 
