@@ -24,8 +24,6 @@ MIN_INDIRECT_TOKENS = 4
 MIN_EMBEDDED_WORDS = 5  # shorter quoted fragments in running text are labels or scare quotes
 MIN_DIRECT_WORDS = 3
 CARRY_MID_PARAGRAPH = False
-MERGE_SHORT_RATIO = 0.25  # a split quote's piece this short beside the other joins it (“…,” X said. “…”)
-MERGE_SHORT_WORDS = 6  # … and so does a piece of a few words (“It is over,” X said. “…”)
 LABEL_SPEAKER_RE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?):\s+")  # "PENCE: Well, …"
 PRONOUN_WINDOW = 2500
 TRAILER_RE = re.compile(r"\s*\n\s*[-\u2013\u2014\u2015]+\s*(?=[A-Z])")  # a next paragraph "- Jane Doe"

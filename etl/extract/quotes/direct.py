@@ -4,18 +4,13 @@ joining of a statement split by its attribution."""
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
 from etl.extract.coref import NO_SPEAKER, Speaker, looks_like_name
 from etl.extract.quotes.clauses import (
-    MERGE_SHORT_RATIO,
-    MERGE_SHORT_WORDS,
     NAME_TYPES,
     SUBJ_DEPS,
     TRAILER_RE,
-    WORD_RE,
     bare_attribution,
     is_cue,
     same_paragraph,
@@ -24,7 +19,6 @@ from etl.extract.quotes.clauses import (
 from etl.extract.quotes.lexicon import (
     ALL_PRONOUNS,
     CUE_FORMS,
-    LINKING_OPENERS,
     SUBJECT_PRONOUNS,
 )
 from etl.extract.quotes.state import RunState
@@ -276,12 +270,11 @@ class DirectQuotes:
         return None
 
     def _merge_split_quotes(self, quotes_by_span: dict[int, Quote], attrib, speakers) -> None:
-        """One quote for a sentence split around a bare attribution: “A,” she said, “b …” (B goes on
-        in lower case), or a short piece beside the other one (“It is over,” she said. “…”: a piece
-        of at most MERGE_SHORT_WORDS words or a quarter of the other's), or a second piece that opens
-        with a linking conjunction (“…,” she said. “Because …”). Other full sentences of comparable
-        length stay two quotes. The merged text is A + " " + B, the offsets run from the
-        start of A to the end of B."""
+        """One statement, one quote: the pieces of a quotation split around a bare attribution
+        (“A,” she said. “B.” / “A,” she said, “b …”) are one quote of that speaker, so that
+        "how often was X quoted" counts statements. The merged text is A + " " + B, the offsets
+        run from the start of A to the end of B; a third piece joins on the same way. Pieces with
+        narration, another quote or a line break between them stay apart (bare_attribution)."""
         for k in sorted(quotes_by_span):
             j = k + 1
             a, b = quotes_by_span.get(k), quotes_by_span.get(j)
@@ -297,13 +290,6 @@ class DirectQuotes:
                 continue
             continues = b.text[:1].islower() and not a.text.rstrip().endswith((".", "!", "?"))
             if not bare_attribution(self.text[sa.outer_end : sb.open_pos], continues):
-                continue
-            na = len(WORD_RE.findall(self.text[sa.start : sa.end]))  # this span's own words
-            nb = len(WORD_RE.findall(b.text))
-            short = min(na, nb) <= max(MERGE_SHORT_WORDS, MERGE_SHORT_RATIO * max(na, nb))
-            opener = re.match(r"\w+", b.text)
-            linked = opener is not None and opener.group(0).lower() in LINKING_OPENERS
-            if not (continues or short or linked):
                 continue
             quotes_by_span[k] = Quote(
                 text=a.text + " " + b.text, speaker=a.speaker, kind="direct", cue=a.cue,

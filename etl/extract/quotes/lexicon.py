@@ -23,9 +23,6 @@ NON_SPEAKER_NOUNS = frozenset(
 # Verbs for naming rather than speech: "called him “a liar”" is no quote.
 NAMING_LEMMAS = frozenset("call dub label brand describe term nickname name title deem".split())
 
-# A second piece of a split quote opening with one of these goes on with the first piece's statement.
-LINKING_OPENERS = frozenset("so because or".split())
-
 # Abbreviations whose dot ends no sentence ("Gov. Doe said").
 ABBREV = frozenset("mr mrs ms dr st jr sr rep sen gov gen lt col sgt capt prof rev hon no vs".split())
 
