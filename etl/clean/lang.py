@@ -34,9 +34,10 @@ def sample(text: str) -> str:
 
 def guess_language(text: str | None) -> tuple[str | None, float]:
     """(ISO 639-1 code or None, confidence 0..1) of a piece of running text."""
-    if not text or sum(1 for c in text[: 4 * MIN_LETTERS] if c.isalpha()) < MIN_LETTERS:
+    text = sample(text or "")
+    if sum(1 for c in text if c.isalpha()) < MIN_LETTERS:
         return None, 0.0
-    code, confidence = _identifier().classify(sample(text))
+    code, confidence = _identifier().classify(text)
     return code, round(float(confidence), 4)
 
 
