@@ -237,6 +237,9 @@ def _print_summary(result) -> None:
     from etl.checks import capped_lines
 
     lines = capped_lines("rejected", s.rejected_files, len(s.rejected_files), "the table run_files")
+    if s.language_unsupported:
+        lines.insert(0, f"  {s.language_unsupported} in a language without a pipeline: loaded, not parsed "
+                        "(articles.language_unsupported)")
     for line in lines + result.flags.lines():
         out.print(line, markup=False, highlight=False)
     if result.error:
@@ -285,13 +288,16 @@ def runs_cmd(limit: int) -> None:
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="First day (YYYY-MM-DD) of the dated sections: casualties, figures, stories, entities, speakers.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Last day (YYYY-MM-DD), inclusive.")
-def report(html_file: str | None, limit: int, since, until) -> None:
+@click.option("--language", default="en", show_default=True,
+              help="Language (ISO 639-1) of the top entities and most-quoted speakers; 'all' for every language.")
+def report(html_file: str | None, limit: int, since, until, language: str) -> None:
     """Print the reporting views (v_*) as tables, or write an HTML report with --html FILE.
 
     Shows a data-quality panel, articles per source and per run, casualties by day, place and
     category (each story once), the largest figures with their articles, stories carried by
     several sources, top entities, entity co-occurrence, most-quoted speakers and rejected
-    files. A figure's day is its event date, else its article's publication day.
+    files. A figure's day is its event date, else its article's publication day. The top
+    lists are of one language (English by default, --language) and say so.
     """
     import sqlalchemy as sa
 
@@ -306,7 +312,8 @@ def report(html_file: str | None, limit: int, since, until) -> None:
     except sa.exc.ProgrammingError:
         pass  # e.g. news_reader, which may not read alembic_version: the views tell
     engine = get_engine()
-    period = reporting.Period(since and since.date(), until and until.date())
+    period = reporting.Period(since and since.date(), until and until.date(),
+                              None if language.lower() == "all" else language.lower())
     if html_file:
         path = reporting.write_html(engine, html_file, limit=limit, period=period)
         click.echo(f"wrote {path} ({path.stat().st_size // 1024} KiB)")

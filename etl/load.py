@@ -240,6 +240,8 @@ def _article_values(article: Article, src: SourceFile, run_id: int | None) -> di
         "agency": storable(d.agency),
         "site_name": storable(d.site_name),
         "language": (d.language or None) and d.language[:8],
+        "language_confidence": d.language_confidence,
+        "language_unsupported": article.language_unsupported,
         "captions": [storable(c) for c in d.captions],
         "body": d.body,  # NUL was removed from the text before cleaning: offsets stay true
         "word_count": article.word_count,

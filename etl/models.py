@@ -53,6 +53,7 @@ class CleanDoc:
     site_name: str | None = None
     url: str | None = None
     language: str | None = None
+    language_confidence: float | None = None  # of the body's identification; None: declared, or unknown
     captions: list[str] = field(default_factory=list)
     body: str = ""
 
@@ -171,6 +172,7 @@ class Article:
     casualties: list[Casualty] = field(default_factory=list)
     extractor_version: str = ""
     story_print: StoryPrint | None = None  # set by etl.enrich; matched against loaded articles
+    language_unsupported: bool = False  # its language has no pipeline (etl.lang): not parsed
 
     @property
     def word_count(self) -> int:

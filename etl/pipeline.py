@@ -34,6 +34,7 @@ from etl.enrich import enrich
 from etl.extract import extract_all
 from etl.extract.casualties.headline import parse_headlines
 from etl.ingest import apply_meta, expand, read_source
+from etl.lang import DEFAULT, spec_for
 from etl.load import (
     LoadOutcome,
     existing_articles,
@@ -110,7 +111,7 @@ def _clean_one(src: SourceFile) -> tuple[Article | None, str | None]:
         sha256=src.sha256,
         format=src.format or "text",
         doc=doc,
-        extractor_version=f"{EXTRACTOR_VERSION}+{nlp.model_version()}",
+        extractor_version=EXTRACTOR_VERSION,  # + the model, once the language's pipeline is known
     ), None
 
 
@@ -122,19 +123,19 @@ def _cleaned(sources: Iterable[SourceFile]) -> Iterator[tuple[SourceFile, Articl
             yield src, *_clean_one(src)
 
 
-def _parsed(bodies: list[str], batch_size: int) -> Iterator[object]:
+def _parsed(bodies: list[str], batch_size: int, language: str = "en") -> Iterator[object]:
     """spaCy Docs in input order, ``batch_size`` at a time; an Exception in place of a body
     the parser failed on (the rest of its chunk is parsed one by one)."""
     for i in range(0, len(bodies), batch_size):
         chunk = bodies[i : i + batch_size]
         try:
-            yield from list(nlp.parse(chunk, batch_size=batch_size))
+            yield from list(nlp.parse(chunk, batch_size=batch_size, language=language))
             continue
         except Exception:  # noqa: BLE001 -- find the body that fails, parse the others
             log.warning("parsing a chunk of %d bodies failed: parsing them one by one", len(chunk))
         for body in chunk:
             try:
-                yield nlp.parse_one(body)
+                yield nlp.parse_one(body, language=language)
             except Exception as exc:  # noqa: BLE001
                 yield exc
 
@@ -148,30 +149,55 @@ def _parse_headlines(titles: list[str | None]) -> None:
 
 
 def extract_sources(sources: Iterable[SourceFile], batch_size: int = 16) -> Iterator[Extracted]:
-    """Clean, parse (``nlp.pipe`` over the batch) and extract; yields in input order.
+    """Clean, parse (``nlp.pipe`` over the batch, one model per language) and extract; yields
+    in input order.
 
-    The spaCy model is loaded only when there is something to parse.
+    A language's model is loaded only when there is a body of it to parse; an article in an
+    unsupported language (:mod:`etl.lang`) is not parsed: it keeps its metadata and language,
+    gets no entities, quotes or casualties, and is flagged ``language_unsupported``.
     """
     staged = list(_cleaned(sources))
-    docs = _parsed([art.doc.body for _, art, _ in staged if art is not None], batch_size)
-    _parse_headlines([art.doc.title for _, art, _ in staged if art is not None])
+    specs = {id(art): spec_for(art.doc.language) for _, art, _ in staged if art is not None}
+    docs = {}  # language → iterator of its parsed bodies, in input order
+    for code in dict.fromkeys(s.code for s in specs.values() if s is not None):
+        mine = [art for _, art, _ in staged if art is not None and specs[id(art)] is not None
+                and specs[id(art)].code == code]
+        docs[code] = _parsed([art.doc.body for art in mine], batch_size, code)
+        if code == DEFAULT:
+            _parse_headlines([art.doc.title for art in mine])
     for src, art, err in staged:
         if art is None:
             yield Extracted(src, None, err)
             continue
-        spacy_doc = next(docs)
+        spec = specs[id(art)]
+        if spec is None:
+            art.language_unsupported = True
+            art.extractor_version = f"{EXTRACTOR_VERSION}+unparsed"
+            yield _enriched(src, art)
+            continue
+        art.extractor_version = f"{EXTRACTOR_VERSION}+{nlp.model_version(spec.code)}"
+        spacy_doc = next(docs[spec.code])
         if isinstance(spacy_doc, Exception):
             yield Extracted(src, None, f"parsing failed: {one_line(spacy_doc)}")
             continue
         spacy_doc.user_data["title"] = art.doc.title  # the casualty extractor reads headlines
         try:
             art.entities, art.quotes, art.casualties = extract_all(spacy_doc)
-            enrich(src, art)  # dates, places, names, story print (derived; may stay null)
         except Exception as exc:
             log.exception("extraction failed for %s", src.path)
             yield Extracted(src, None, f"extraction failed: {one_line(exc)}")
             continue
-        yield Extracted(src, art, None)
+        yield _enriched(src, art)
+
+
+def _enriched(src: SourceFile, art: Article) -> Extracted:
+    """Dates, places, names, story print (derived; may stay null)."""
+    try:
+        enrich(src, art)
+    except Exception as exc:
+        log.exception("extraction failed for %s", src.path)
+        return Extracted(src, None, f"extraction failed: {one_line(exc)}")
+    return Extracted(src, art, None)
 
 
 def extract_paths(paths: Iterable[str], batch_size: int = 16) -> Iterator[Extracted]:
@@ -199,6 +225,7 @@ class BatchSummary:
     rejected: int = 0
     rejected_files: list[tuple[str, str]] = field(default_factory=list)
     dry_run: bool = False
+    language_unsupported: int = 0  # loaded (or extracted) articles not parsed: no pipeline for their language
 
     def add(self, other: BatchSummary) -> BatchSummary:
         self.files_seen += other.files_seen
@@ -206,6 +233,7 @@ class BatchSummary:
         self.duplicates += other.duplicates
         self.rejected += other.rejected
         self.rejected_files += other.rejected_files
+        self.language_unsupported += other.language_unsupported
         return self
 
     def count(self, status: str, path: str, reason: str | None = None) -> None:
@@ -309,6 +337,7 @@ def process_batch(
     if dry_run:
         for item in extract_sources(sources, batch_size):
             summary.count("rejected" if item.article is None else "loaded", storable(item.source.path), item.error)
+            summary.language_unsupported += bool(item.article and item.article.language_unsupported)
             if on_file:
                 on_file(item.source.path, "rejected" if item.article is None else "loaded")
         return summary
@@ -345,6 +374,7 @@ def _load_batch(rec: _Recorder, sources: list[SourceFile], reprocess: bool, batc
             outcome = rec.write(src, lambda s=src, a=art: load_article(rec.engine, s, a, rec.run_id, reprocess=reprocess))
         if outcome.article_id is not None:
             loaded_ids[src.sha256] = outcome.article_id
+            rec.summary.language_unsupported += bool(art is not None and art.language_unsupported)
 
     for src in later_copies:
         if src.sha256 in loaded_ids:

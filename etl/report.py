@@ -34,10 +34,16 @@ def _between(column: str) -> str:
             f" AND (CAST(:until AS date) IS NULL OR {column} <= CAST(:until AS date))")
 
 
+def _in_language(column: str) -> str:
+    """SQL: ``column`` is the report's :language (a null :language: every language)."""
+    return f"(CAST(:language AS text) IS NULL OR {column} = CAST(:language AS text))"
+
+
 @dataclass
 class Table:
     section: Section
     rows: list[tuple] = field(default_factory=list)
+    title: str = ""  # the section's title for this report (its language filled in)
 
 
 _STORY_DAY = "(first_published AT TIME ZONE 'UTC')::date"
@@ -90,9 +96,10 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section(
         "entities",
-        "Top entities by month and type (top 3 per type; types voted across articles)",
+        "Top entities by month and type, {language} (top 3 per type, types voted)",
         "SELECT period_start, type, rank, name, articles, mentions FROM v_top_entities"
         f" WHERE period_type = 'month' AND rank <= 3 AND {_between('period_start')}"
+        f" AND {_in_language('language')}"
         " ORDER BY period_start DESC NULLS LAST, type, rank, name LIMIT :limit",
         ("month", "type", "rank", "entity", "articles", "mentions"),
     ),
@@ -106,12 +113,19 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section(
         "speakers",
-        "Most-quoted speakers",
+        "Most-quoted speakers, {language}",
         "SELECT speaker, max(speaker_type), count(*) AS quotes,"
         " count(*) FILTER (WHERE kind = 'direct'), count(DISTINCT article_id), min(day), max(day)"
-        f" FROM v_quotes_by_speaker WHERE {_between('day')}"
+        f" FROM v_quotes_by_speaker WHERE {_between('day')} AND {_in_language('language')}"
         " GROUP BY speaker ORDER BY quotes DESC, speaker LIMIT :limit",
         ("speaker", "type", "quotes", "direct", "articles", "first day", "last day"),
+    ),
+    Section(
+        "languages",
+        "Articles per language (unsupported: loaded, not parsed)",
+        "SELECT language, articles, unsupported_articles, mean_confidence, declared_or_unknown, words"
+        " FROM v_articles_per_language ORDER BY articles DESC, language LIMIT :limit",
+        ("language", "articles", "not parsed", "mean confidence", "declared or unknown", "words"),
     ),
     Section(
         "rejected",
@@ -129,14 +143,25 @@ class Period:
 
     since: dt.date | None = None
     until: dt.date | None = None
+    language: str | None = "en"  # of the top lists (entities, speakers); None: every language
 
     def params(self) -> dict:
-        return {"since": self.since, "until": self.until}
+        return {"since": self.since, "until": self.until, "language": self.language}
 
     def describe(self) -> str:
         if not (self.since or self.until):
             return "all dates"
         return f"{self.since or '…'} to {self.until or '…'}"
+
+    def language_label(self) -> str:
+        """How the top lists name their language: 'English only', 'all languages'."""
+        if self.language is None:
+            return "all languages"
+        return f"{LANGUAGE_NAMES.get(self.language, self.language)} only"
+
+
+LANGUAGE_NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian",
+                  "pt": "Portuguese", "nl": "Dutch", "zh": "Chinese", "ru": "Russian", "ar": "Arabic"}
 
 
 def fetch(engine: Engine, limit: int = 20, period: Period = Period()) -> list[Table]:
@@ -145,7 +170,8 @@ def fetch(engine: Engine, limit: int = 20, period: Period = Period()) -> list[Ta
     with engine.connect() as conn:
         for section in SECTIONS:
             rows = conn.execute(sa.text(section.sql), {"limit": limit, **period.params()}).all()
-            tables.append(Table(section, [tuple(r) for r in rows]))
+            title = section.title.replace("{language}", period.language_label())
+            tables.append(Table(section, [tuple(r) for r in rows], title))
     return tables
 
 
@@ -166,7 +192,8 @@ def _fmt(value) -> str:
 QUALITY_SQL = """
 SELECT articles, articles_without_published, published_sources, stories, copies, figures,
        figures_with_event_date, figures_dated_by_publication, figures_without_date,
-       figures_without_place, figures_without_country, figures_in_copies
+       figures_without_place, figures_without_country, figures_in_copies,
+       articles_language_unsupported, articles_by_language
   FROM v_data_quality
 """
 FLAGGED_SQL = """
@@ -210,6 +237,10 @@ def quality(engine: Engine) -> list[tuple[str, str]]:
         ("articles without a publication date", _share(q["articles_without_published"], q["articles"])),
         ("publication dates by source", sources or "none"),
         ("stories / articles", f"{q['stories']} / {q['articles']} ({q['copies']} copies of an earlier article)"),
+        ("articles in a language without a pipeline (loaded, not parsed: language_unsupported)",
+         _share(q["articles_language_unsupported"], q["articles"])),
+        ("articles by language", ", ".join(f"{k} {v}" for k, v in sorted(
+            q["articles_by_language"].items(), key=lambda kv: (-kv[1], kv[0]))) or "none"),
     ]
     if flagged is not None:
         lines.append(("articles with quality flags (v_article_quality)", _share(flagged[0], flagged[1])))
@@ -234,7 +265,7 @@ def print_report(engine: Engine, console=None, limit: int = 20, period: Period =
         console.print(f"  {label}: {value}")
     console.print()
     for table in tables:
-        rt = RichTable(title=table.section.title, title_justify="left", show_lines=False)
+        rt = RichTable(title=table.title, title_justify="left", show_lines=False)
         for name, value in zip(table.section.columns, table.rows[0] if table.rows else (), strict=False):
             numeric = isinstance(value, (int, float, decimal.Decimal)) and not isinstance(value, bool)
             rt.add_column(name, justify="right" if numeric else "left", overflow="fold")
@@ -263,7 +294,7 @@ SELECT day, place, category, sum(total)::bigint AS total
 TOP_ENTITIES_SQL = f"""
 SELECT name, type, sum(articles)::int AS articles, sum(mentions)::bigint AS mentions
   FROM v_top_entities
- WHERE period_type = 'month' AND {_between('period_start')}
+ WHERE period_type = 'month' AND {_between('period_start')} AND {_in_language('language')}
  GROUP BY entity_id, name, type
  ORDER BY mentions DESC, articles DESC, name
  LIMIT :limit
@@ -272,7 +303,7 @@ SELECT name, type, sum(articles)::int AS articles, sum(mentions)::bigint AS ment
 TOP_SPEAKERS_SQL = f"""
 SELECT speaker, max(speaker_type), count(*) AS quotes, count(DISTINCT article_id) AS articles
   FROM v_quotes_by_speaker
- WHERE {_between('day')}
+ WHERE {_between('day')} AND {_in_language('language')}
  GROUP BY speaker
  ORDER BY quotes DESC, speaker
  LIMIT :limit
@@ -475,7 +506,7 @@ def _html_table(table: Table) -> str:
         body = f'<tr><td colspan="{len(table.section.columns)}" class="none">(no rows)</td></tr>'
     else:
         body = "".join(f"<tr>{_html_cells(table, row)}</tr>" for row in table.rows)
-    return (f'<h2 id="{table.section.key}">{html.escape(table.section.title)}</h2>'
+    return (f'<h2 id="{table.section.key}">{html.escape(table.title)}</h2>'
             f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
@@ -504,9 +535,9 @@ def _charts(engine: Engine, period: Period) -> list:
     return [
         casualties_figure(cas),
         quality_figure(q),
-        bar_figure("Top entities (mentions; types voted across articles)",
+        bar_figure(f"Top entities, {period.language_label()} (mentions; types voted across articles)",
                    [(n, t, m, f"{a} article{'s' if a != 1 else ''}") for n, t, a, m in ents], "mentions"),
-        bar_figure("Most-quoted speakers (case, titles and 'the' folded)",
+        bar_figure(f"Most-quoted speakers, {period.language_label()} (case, titles and 'the' folded)",
                    [(sp, t, q_, f"{a} article{'s' if a != 1 else ''}") for sp, t, q_, a in spk], "quotes"),
     ]
 

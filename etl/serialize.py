@@ -20,6 +20,8 @@ def error_record(source_path: str, error: str) -> dict[str, Any]:
         "site_name": None,
         "url": None,
         "language": None,
+        "language_confidence": None,
+        "language_unsupported": False,
         "captions": [],
         "body": "",
         "entities": [],
@@ -42,6 +44,8 @@ def article_record(article: Article) -> dict[str, Any]:
         "site_name": d.site_name,
         "url": d.url,
         "language": d.language,
+        "language_confidence": d.language_confidence,
+        "language_unsupported": article.language_unsupported,
         "captions": list(d.captions),
         "body": d.body,
         "entities": [

@@ -36,7 +36,7 @@ from etl.clean.furniture import (
     strip_furniture,
     strip_trailer,
 )
-from etl.clean.lang import guess_language
+from etl.clean.lang import settle_language
 from etl.clean.text import BYLINE, TEXT_FURNITURE, is_caption_line
 from etl.models import CleanDoc
 
@@ -588,11 +588,7 @@ def clean_html(page: str, url: str | None = None) -> CleanDoc:
         paras.pop(0)
     paras = _take_dateline(paras, doc)
     doc.body = "\n\n".join(p for p in paras if p)
-    # The body's own language wins over page metadata that says otherwise (an English story
-    # on a site whose template says "de"); metadata stands when the text is unclear.
-    guessed, confidence = guess_language(doc.body)
-    if guessed and (doc.language is None or (guessed != doc.language and confidence >= 0.4)):
-        doc.language = guessed
+    settle_language(doc, doc.language)  # the body's language wins over the page's
     if doc.site_name and re.match(r"^https?://", doc.site_name):
         doc.site_name = re.sub(r"^https?://(?:www\.)?", "", doc.site_name).strip("/")
     return doc

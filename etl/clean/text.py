@@ -18,7 +18,7 @@ from etl.clean.furniture import (
     strip_furniture,
     strip_trailer,
 )
-from etl.clean.lang import guess_language
+from etl.clean.lang import settle_language
 from etl.models import CleanDoc
 
 # Markers after which, in the second half of a dump, nothing is the article any more.
@@ -300,6 +300,6 @@ def clean_text(text: str) -> CleanDoc:
     if doc.title is None and body:
         # No headline: the first sentence stands in, so an article always has a title.
         doc.title = _first_sentence(body[0])
-    doc.language = guess_language(doc.body)[0]
+    settle_language(doc, None)
     return doc
 

@@ -124,6 +124,11 @@ articles = sa.Table(
               comment="similarity to the article it was matched to (null: first of its story)"),
     sa.Column("minhash", sa.LargeBinary, comment="MinHash signature of the body (etl.enrich.stories)"),
     sa.Column("shingle_count", sa.Integer, comment="distinct 5-word shingles of the body"),
+    # 0007: the language's confidence, and whether a pipeline of it exists (etl.lang).
+    sa.Column("language_confidence", sa.REAL,
+              comment="confidence of the body's language identification (null: declared or unknown)"),
+    sa.Column("language_unsupported", sa.Boolean, nullable=False, server_default=sa.false(),
+              comment="no pipeline for its language: loaded with its metadata, not parsed"),
     sa.UniqueConstraint("content_sha256"),
     sa.CheckConstraint(_in("format", FILE_FORMATS), name="format"),
     sa.CheckConstraint("word_count >= 0", name="word_count"),
@@ -132,6 +137,7 @@ articles = sa.Table(
     sa.Index(None, "run_id"),
     sa.Index(None, "quality_flags", postgresql_using="gin"),
     sa.Index(None, "story_id"),
+    sa.Index(None, "language"),
     comment="One row per distinct article content.",
 )
 

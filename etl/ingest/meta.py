@@ -20,6 +20,8 @@ def apply_meta(doc: CleanDoc, meta: dict | None) -> CleanDoc:
         return doc
     for key, attr in META_FIELDS.items():
         value = meta.get(key)
+        if attr == "language" and doc.language_confidence is not None:
+            continue  # the body's identified language wins over the container's
         if isinstance(value, str) and value.strip():
             setattr(doc, attr, value.strip())
     authors = meta.get("authors")

@@ -104,12 +104,13 @@ def close_run(
     result = {
         "run_id": run_id, "status": status, **counts,
         "rejected_files": [list(x) for x in total.rejected_files], "flagged_articles": [list(x) for x in flagged],
-        "error": error, "dry_run": dry_run,
+        "error": error, "dry_run": dry_run, "language_unsupported": total.language_unsupported,
     }
     log.info(
-        "newsetl run %s: %s — %d files, %d %s, %d duplicates, %d rejected, %d flagged%s",
+        "newsetl run %s: %s — %d files, %d %s, %d duplicates, %d rejected, %d flagged, %d unsupported language%s",
         run_id if run_id is not None else "(not recorded)", status, counts["files_seen"], counts["loaded"],
         "extracted" if dry_run else "loaded", counts["duplicates"], counts["rejected"], counts["flagged"],
+        total.language_unsupported,
         f" — {error}" if error else "",
     )
     for path, reason in total.rejected_files[:100]:

@@ -10,7 +10,7 @@ def run_summary(run_key_: str | None = None, url: str | None = None) -> str:
     import sqlalchemy as sa
 
     from etl.checks import capped_lines, flagged_articles
-    from etl.db.schema import ingest_ledger, metadata, pipeline_runs, run_files
+    from etl.db.schema import articles, ingest_ledger, metadata, pipeline_runs, run_files
 
     engine = warehouse_engine(url)
     with engine.connect() as conn:
@@ -27,6 +27,13 @@ def run_summary(run_key_: str | None = None, url: str | None = None) -> str:
              f"{run['duplicates']} duplicates, {run['rejected']} rejected, {run['flagged']} flagged, "
              f"{seconds:.1f} s"),
         ]
+        unsupported = conn.execute(
+            sa.select(sa.func.count(sa.distinct(articles.c.id)))
+            .select_from(run_files.join(articles, articles.c.id == run_files.c.article_id))
+            .where(run_files.c.run_id == run["id"], run_files.c.status == "loaded", articles.c.language_unsupported)
+        ).scalar_one()
+        if unsupported:
+            lines.append(f"  {unsupported} loaded in a language without a pipeline (language_unsupported: not parsed)")
         if run["error"]:
             lines.append(f"  error: {run['error']}")
         rejected = conn.execute(
