@@ -11,8 +11,11 @@ TOLL_CATEGORIES = ("killed", "injured")
 
 # A figure dated this many days away from its report's event is another event (background).
 SCOPE_DAYS = 3
-# Candidates: incidents of the same region with an event within this many days.
+# Candidates: reports of the same country with an event (else a publication) within
+# FAR_DAYS; within WINDOW_DAYS the evidence needed is LINK_THRESHOLD, beyond it FAR_THRESHOLD
+# (a follow-up weeks later, an event date read wrong: it takes names and places to link).
 WINDOW_DAYS = 3
+FAR_DAYS = 45
 
 # A sentence that gives a statistic, not this event's toll ("the 40th homicide this year").
 STATISTIC = re.compile(
@@ -32,6 +35,7 @@ WEIGHTS = {
     "same_day": 2.0,
     "next_day": 1.0,
     "same_region": 1.0,
+    "other_region": -3.0,  # two different regions (the gazetteer may have read one wrong)
     "place": 3.0,  # a town or place both name (beyond the region)
     "more_places": 1.0,  # each further shared place, up to MAX_PLACES
     "name": 3.0,  # a person both name
@@ -43,6 +47,7 @@ WEIGHTS = {
 MAX_PLACES = 2
 MAX_AGES = 2
 LINK_THRESHOLD = 5.0
+FAR_THRESHOLD = 8.0
 
 # Entity types that name places and people.
 PLACE_TYPES = ("GPE", "LOC", "FAC")

@@ -52,10 +52,9 @@ def _candidates(conn: Connection, article_id: int, report: Report) -> list[tuple
         "  FROM incident_reports r WHERE r.article_id <> :id"
         "   AND coalesce(r.event_date, (r.published AT TIME ZONE 'UTC')::date) BETWEEN :lo AND :hi"
         "   AND (CAST(:country AS text) IS NULL OR r.country_code IS NULL OR r.country_code = :country)"
-        "   AND (CAST(:admin1 AS text) IS NULL OR r.admin1 IS NULL OR r.admin1 = :admin1)"
         " ORDER BY r.incident_id, r.article_id, r.seq"),
-        {"id": article_id, "lo": day - dt.timedelta(days=lx.WINDOW_DAYS),
-         "hi": day + dt.timedelta(days=lx.WINDOW_DAYS), "country": report.country_code, "admin1": report.admin1})
+        {"id": article_id, "lo": day - dt.timedelta(days=lx.FAR_DAYS),
+         "hi": day + dt.timedelta(days=lx.FAR_DAYS), "country": report.country_code, })
     return [(row.incident_id, _report(row)) for row in rows]
 
 

@@ -16,14 +16,17 @@ from etl.incidents.evidence import Report
 
 
 def compatible(a: Report, b: Report) -> bool:
-    """The blocking rule: same country, no two different regions, event days close enough."""
+    """The blocking rule: same country (or unknown), days within FAR_DAYS."""
     if a.country_code and b.country_code and a.country_code != b.country_code:
-        return False
-    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
         return False
     if a.day is None or b.day is None:
         return False
-    return abs((a.day - b.day).days) <= lx.WINDOW_DAYS
+    return abs((a.day - b.day).days) <= lx.FAR_DAYS
+
+
+def threshold(a: Report, b: Report) -> float:
+    """The evidence two compatible reports need: more when their days are far apart."""
+    return lx.LINK_THRESHOLD if abs((a.day - b.day).days) <= lx.WINDOW_DAYS else lx.FAR_THRESHOLD
 
 
 def _surnames(names: list[str]) -> set[str]:
@@ -52,8 +55,8 @@ def score(a: Report, b: Report) -> float:
     if a.event_date and b.event_date:
         gap = abs((a.event_date - b.event_date).days)
         total += w["same_day"] if gap == 0 else w["next_day"] if gap == 1 else 0.0
-    if a.admin1 and a.admin1 == b.admin1:
-        total += w["same_region"]
+    if a.admin1 and b.admin1:
+        total += w["same_region"] if a.admin1 == b.admin1 else w["other_region"]
     shared = set(a.places) & set(b.places)
     if shared:
         total += w["place"] + w["more_places"] * min(lx.MAX_PLACES, len(shared) - 1)
@@ -66,4 +69,4 @@ def score(a: Report, b: Report) -> float:
 
 
 def linked(a: Report, b: Report) -> bool:
-    return compatible(a, b) and score(a, b) >= lx.LINK_THRESHOLD
+    return compatible(a, b) and score(a, b) >= threshold(a, b)
