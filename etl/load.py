@@ -34,6 +34,7 @@ from etl.db.schema import (
 )
 from etl.enrich import rows as derived
 from etl.enrich.stories import assign_story
+from etl.incidents.link import link_article
 from etl.models import FIGURE_FIELDS, Article, SourceFile
 from etl.runs import finish_run, start_run
 
@@ -364,6 +365,7 @@ def load_article(
         else:
             assign_story(conn, article_id, article.story_print, new=not reprocess)  # etl.enrich.stories
             _write_children(conn, article_id, article, replace=reprocess)
+            link_article(conn, article_id, article, values["published"], replace=reprocess)  # etl.incidents
             outcome = LoadOutcome("loaded", article_id, None)
         write_ledger(conn, src, outcome, run_id)
     return outcome

@@ -286,6 +286,8 @@ casualties = sa.Table(
     sa.Column("admin1", sa.Text, comment="ISO 3166-2 first-level region of where it happened"),
     sa.Column("place_basis", sa.Text, comment="location (the figure's place) or dateline"),
     sa.Column("attribution_normalized", sa.Text, comment="attribution with case, titles, articles folded"),
+    sa.Column("incident_id", sa.BigInteger, sa.ForeignKey("incidents.id", ondelete="SET NULL"),
+              comment="the incident this figure belongs to"),
     sa.UniqueConstraint("article_id", "seq"),
     sa.CheckConstraint(_in("event_date_precision", DATE_PRECISIONS), name="event_date_precision"),
     sa.CheckConstraint(_in("place_basis", PLACE_BASES), name="place_basis"),
@@ -301,5 +303,55 @@ casualties = sa.Table(
     sa.Index(None, "location_entity_id"),
     sa.Index(None, "event_date"),
     sa.Index(None, "country_code"),
+    sa.Index(None, "incident_id"),
     comment="Casualty figures (killed, injured, missing, kidnapped, arrested) per article.",
+)
+
+
+def _figures(what: str) -> list[sa.Column]:
+    return [sa.Column(c, sa.Integer, comment=f"{c}: {what}") for c in CASUALTY_CATEGORIES]
+
+
+# 0006: one row per real-world event and one per article's account of it (etl.incidents).
+incidents = sa.Table(
+    "incidents",
+    metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("event_date", sa.Date, comment="when it happened (first day of the period)"),
+    sa.Column("event_date_precision", sa.Text, comment="day, week or month"),
+    sa.Column("place", sa.Text, comment="town or place its reports name"),
+    sa.Column("country_code", sa.String(2), comment="ISO 3166-1 alpha-2"),
+    sa.Column("admin1", sa.Text, comment="ISO 3166-2 first-level region"),
+    *_figures("the incident's own figure, chosen from its reports (never a sum)"),
+    _created(),
+    _updated(),
+    sa.CheckConstraint(_in("event_date_precision", DATE_PRECISIONS), name="event_date_precision"),
+    sa.Index(None, "event_date"),
+    sa.Index(None, "admin1"),
+    comment="One row per real-world event; its reports in incident_reports.",
+)
+
+incident_reports = sa.Table(
+    "incident_reports",
+    metadata,
+    sa.Column("article_id", sa.BigInteger, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("seq", sa.SmallInteger, primary_key=True, comment="the article's n-th incident"),
+    sa.Column("incident_id", sa.BigInteger, sa.ForeignKey("incidents.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("event_date", sa.Date, comment="event date this report gives"),
+    sa.Column("event_date_precision", sa.Text, comment="day, week or month"),
+    sa.Column("published", sa.DateTime(timezone=True), comment="the article's publication"),
+    sa.Column("country_code", sa.String(2), comment="ISO 3166-1 alpha-2"),
+    sa.Column("admin1", sa.Text, comment="ISO 3166-2 first-level region"),
+    sa.Column("place", sa.Text, comment="the town or place the report names first"),
+    sa.Column("places", ARRAY(sa.Text), nullable=False, comment="places named, folded"),
+    sa.Column("names", ARRAY(sa.Text), nullable=False, comment="people named, folded"),
+    sa.Column("ages", ARRAY(sa.Integer), nullable=False, comment="ages given"),
+    *_figures("this report's figure for the incident"),
+    sa.Column("hedged", ARRAY(sa.Text), nullable=False,
+              comment="categories whose figure is hedged (at least, about) or unconfirmed"),
+    sa.Column("score", sa.Float, comment="evidence score that linked it (null: it started the incident)"),
+    sa.CheckConstraint(_in("event_date_precision", DATE_PRECISIONS), name="event_date_precision"),
+    sa.Index(None, "incident_id"),
+    sa.Index(None, "event_date"),
+    comment="One article's account of one incident: the evidence linking compares.",
 )

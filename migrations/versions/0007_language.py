@@ -1,7 +1,7 @@
 """articles' language confidence and support flag; reporting views by language
 
 Revision ID: 0007
-Revises: 0005 (written beside 0006; re-chain when merging)
+Revises: 0006
 Create Date: 2026-12-08 03:00:00
 
 Columns: articles.language_confidence (of the body's identification, null when the language is
@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007"
-down_revision: str | None = "0005"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
