@@ -399,11 +399,31 @@ def create_reader(role: str | None, password_stdin: bool, shared: bool) -> None:
 
 
 @db.command()
-def url() -> None:
-    """Print the warehouse URL in use (starts the embedded server when needed)."""
-    from etl.db.engine import database_url
+@click.option("--libpq", is_flag=True, help="In the form psql and pg_dump take (postgresql://...), "
+              "password included.")
+def url(libpq: bool) -> None:
+    """Print the warehouse URL in use: SQLAlchemy's form, or libpq's with --libpq.
 
-    click.echo(database_url())
+    The embedded server is started for the command and stops when it exits, unless another
+    newsetl process uses it: for a SQL shell on it, `newsetl db psql`.
+    """
+    from etl.db.engine import database_url, libpq_url
+
+    click.echo(libpq_url(database_url()) if libpq else database_url())
+
+
+@db.command(context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
+@click.argument("psql_args", nargs=-1, type=click.UNPROCESSED)
+def psql(psql_args: tuple[str, ...]) -> None:
+    """Open psql on the warehouse; PSQL_ARGS go to psql (e.g. -c 'select 1', -f FILE).
+
+    The embedded warehouse is started by this command and held until psql exits, with the
+    embedded server's own psql. A configured warehouse (NEWSETL_DATABASE_URL) gets the psql on
+    PATH; its password is passed in PGPASSWORD, never on the command line.
+    """
+    from etl.db.shell import run_psql
+
+    sys.exit(run_psql(psql_args))
 
 
 if __name__ == "__main__":
