@@ -8,7 +8,6 @@ traceback only with ``newsetl --debug`` (or NEWSETL_DEBUG=1).
 from __future__ import annotations
 
 import json
-import logging
 import os
 import signal
 import sys
@@ -85,7 +84,7 @@ def _print_version(ctx: click.Context, param, value: bool) -> None:
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
               help="Print the package, extractor and schema versions and exit.")
 @click.option("-v", "--verbose", count=True, help="More logging on stderr (-v info, -vv debug).")
-@click.option("--debug", is_flag=True, help="Show the full traceback of an error (also NEWSETL_DEBUG=1).")
+@click.option("--debug", is_flag=True, help="Tracebacks: of an error, and of each rejected file (also NEWSETL_DEBUG=1).")
 def main(verbose: int, debug: bool) -> None:
     """newsetl: news article files to PostgreSQL tables.
 
@@ -94,8 +93,9 @@ def main(verbose: int, debug: bool) -> None:
     Set NEWSETL_DATABASE_URL to use your own database; otherwise an embedded PostgreSQL in
     .pgdata/ is started.
     """
-    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    from etl.logs import configure
+
+    configure(verbose, debug or bool(os.environ.get("NEWSETL_DEBUG")))
 
 
 @main.command()
