@@ -8,7 +8,6 @@ traceback only with ``newsetl --debug`` (or NEWSETL_DEBUG=1).
 from __future__ import annotations
 
 import json
-import logging
 import os
 import signal
 import sys
@@ -72,9 +71,20 @@ class NewsetlGroup(click.Group):
             ctx.exit(EXIT_FAILED)
 
 
+def _print_version(ctx: click.Context, param, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from etl.version import version_lines
+
+    click.echo("\n".join(version_lines()))
+    ctx.exit()
+
+
 @click.group(cls=NewsetlGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Print the package, extractor and schema versions and exit.")
 @click.option("-v", "--verbose", count=True, help="More logging on stderr (-v info, -vv debug).")
-@click.option("--debug", is_flag=True, help="Show the full traceback of an error (also NEWSETL_DEBUG=1).")
+@click.option("--debug", is_flag=True, help="Tracebacks: of an error, and of each rejected file (also NEWSETL_DEBUG=1).")
 def main(verbose: int, debug: bool) -> None:
     """newsetl: news article files to PostgreSQL tables.
 
@@ -83,8 +93,9 @@ def main(verbose: int, debug: bool) -> None:
     Set NEWSETL_DATABASE_URL to use your own database; otherwise an embedded PostgreSQL in
     .pgdata/ is started.
     """
-    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    from etl.logs import configure
+
+    configure(verbose, debug or bool(os.environ.get("NEWSETL_DEBUG")))
 
 
 @main.command()
@@ -395,11 +406,31 @@ def create_reader(role: str | None, password_stdin: bool, shared: bool) -> None:
 
 
 @db.command()
-def url() -> None:
-    """Print the warehouse URL in use (starts the embedded server when needed)."""
-    from etl.db.engine import database_url
+@click.option("--libpq", is_flag=True, help="In the form psql and pg_dump take (postgresql://...), "
+              "password included.")
+def url(libpq: bool) -> None:
+    """Print the warehouse URL in use: SQLAlchemy's form, or libpq's with --libpq.
 
-    click.echo(database_url())
+    The embedded server is started for the command and stops when it exits, unless another
+    newsetl process uses it: for a SQL shell on it, `newsetl db psql`.
+    """
+    from etl.db.engine import database_url, libpq_url
+
+    click.echo(libpq_url(database_url()) if libpq else database_url())
+
+
+@db.command(context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
+@click.argument("psql_args", nargs=-1, type=click.UNPROCESSED)
+def psql(psql_args: tuple[str, ...]) -> None:
+    """Open psql on the warehouse; PSQL_ARGS go to psql (e.g. -c 'select 1', -f FILE).
+
+    The embedded warehouse is started by this command and held until psql exits, with the
+    embedded server's own psql. A configured warehouse (NEWSETL_DATABASE_URL) gets the psql on
+    PATH; its password is passed in PGPASSWORD, never on the command line.
+    """
+    from etl.db.shell import run_psql
+
+    sys.exit(run_psql(psql_args))
 
 
 if __name__ == "__main__":

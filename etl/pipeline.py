@@ -43,6 +43,7 @@ from etl.load import (
     record_rejected,
     storable,
 )
+from etl.logs import file_failed
 from etl.models import Article, SourceFile
 from etl.settings import get_settings
 from etl.version import EXTRACTOR_VERSION
@@ -71,7 +72,7 @@ def read_sources(locators: Iterable[str]) -> list[SourceFile]:
         try:
             src = read_source(locator)
         except Exception as exc:  # a reader crash is that file's failure
-            log.exception("reading %s failed", locator)
+            file_failed(log, "reading", str(locator), exc)
             src = SourceFile(path=str(locator), sha256="", size=0, error=f"unreadable: {one_line(exc)}")
         out.append(storable_source(src))
     return out
@@ -101,7 +102,7 @@ def _clean_one(src: SourceFile) -> tuple[Article | None, str | None]:
     except ValueError as exc:
         return None, str(exc)
     except Exception as exc:  # a parser crash on one file must not stop the run
-        log.exception("cleaning failed for %s", src.path)
+        file_failed(log, "cleaning", src.path, exc)
         return None, f"unparseable: {one_line(exc)}"
     reason = _too_long(doc.body)
     if reason:
@@ -184,7 +185,7 @@ def extract_sources(sources: Iterable[SourceFile], batch_size: int = 16) -> Iter
         try:
             art.entities, art.quotes, art.casualties = extract_all(spacy_doc)
         except Exception as exc:
-            log.exception("extraction failed for %s", src.path)
+            file_failed(log, "extracting", src.path, exc)
             yield Extracted(src, None, f"extraction failed: {one_line(exc)}")
             continue
         yield _enriched(src, art)

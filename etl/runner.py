@@ -22,6 +22,7 @@ from etl.checks import FlagSummary
 from etl.db.engine import get_engine
 from etl.db.errors import DatabaseLost, one_line
 from etl.ingest import discover
+from etl.logs import levels
 from etl.pipeline import BatchSummary, batches, process_batch
 from etl.runs import Heartbeat, close_dead_runs, finish_run, start_run
 from etl.settings import get_settings
@@ -124,7 +125,7 @@ def _batches(engine: Engine | None, run_id: int | None, paths: Sequence[str], su
     if workers > 1 and len(paths) > kw["batch_size"]:
         url = None if kw.get("dry_run") else engine.url.render_as_string(hide_password=False)
         options = Options(url, run_id, kw.get("reprocess", False), kw.get("dry_run", False), kw["batch_size"],
-                          registered_filesystems())
+                          registered_filesystems(), levels())
         Pool(options, workers, summary, kw.get("on_file"), engine).run(paths)
         return
     for chunk in batches(paths, kw["batch_size"]):

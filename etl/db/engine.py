@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import re
+import urllib.parse
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -41,6 +43,42 @@ def shown(url: str) -> str:
         return sa.engine.make_url(url).render_as_string(hide_password=True)
     except sa.exc.ArgumentError:
         return "(unparseable URL)"
+
+
+_NETLOC_HOST = re.compile(r"^[A-Za-z0-9.-]+$|^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$")  # a name, an IPv4 or IPv6 address
+
+
+def libpq_url(url: str, password: bool = True) -> str:
+    """``url`` as libpq (psql, pg_dump) takes it: ``postgresql://user:password@host:port/db?...``.
+
+    Built from the keywords SQLAlchemy's psycopg2 dialect hands to libpq (so ``?host=h1:p1&
+    host=h2:p2`` becomes ``host=h1,h2&port=p1,p2``), every part percent-encoded (a socket
+    folder with spaces, a password with ``@/:%``); a socket folder or several hosts go in the
+    query, as libpq wants them. ``password=False`` leaves the password out (give it in PGPASSWORD).
+    """
+    parsed = sa.engine.make_url(url)
+    params = dict(parsed.get_dialect()().create_connect_args(parsed)[1])
+
+    def q(value) -> str:
+        return urllib.parse.quote(str(value), safe="")
+
+    user, secret, dbname = params.pop("user", None), params.pop("password", None), params.pop("dbname", None)
+    netloc = ""
+    if user:
+        netloc = q(user) + (f":{q(secret)}" if secret and password else "") + "@"
+    host = params.get("host")
+    if host and _NETLOC_HOST.match(str(host)) and "," not in str(params.get("port", "")):
+        params.pop("host")
+        netloc += f"[{host}]" if ":" in host else host
+        if params.get("port"):
+            netloc += f":{params.pop('port')}"
+    query = "&".join(f"{q(key)}={q(value)}" for key, value in params.items())
+    return f"postgresql://{netloc}/{q(dbname or '')}" + (f"?{query}" if query else "")
+
+
+def libpq_password(url: str) -> str | None:
+    """The password of ``url``, for PGPASSWORD when the URL given to libpq leaves it out."""
+    return sa.engine.make_url(url).password or None
 
 
 def database_url() -> str:

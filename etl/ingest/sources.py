@@ -17,6 +17,7 @@ from etl.ingest.decoding import decode_bytes, remove_controls
 from etl.ingest.files import NotAFile, format_for, kind_for, open_local
 from etl.ingest.payload import Payload, Rejected
 from etl.ingest.reading import GZIP_MAGIC, HashingReader, TooLarge, gunzip_limited, read_limited
+from etl.logs import file_failed
 from etl.models import SourceFile
 from etl.settings import get_settings
 
@@ -49,7 +50,7 @@ def _read_or_reject(loc: locators.Locator) -> SourceFile:
     except OSError as exc:
         return SourceFile(path=path, sha256="", size=0, error=f"unreadable: {exc.strerror or exc}")
     except Exception as exc:
-        log.exception("reading %s failed", path)
+        file_failed(log, "reading", path, exc)
         return SourceFile(path=path, sha256="", size=0, error=f"unreadable: {type(exc).__name__}: {exc}")
 
 

@@ -34,6 +34,16 @@ def test_help_documents_every_command():
         assert res.returncode == 0 and "Usage:" in res.stdout
 
 
+def test_version_prints_package_extractor_and_schema():
+    out = newsetl("--version")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert [line.split(" ")[0] for line in lines] == ["newsetl", "extractor", "schema"]
+    from etl.db.migrate import head_revision
+
+    assert lines[2].split(" ")[1] == head_revision()
+
+
 def test_extract_prints_the_contract_for_every_file(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")

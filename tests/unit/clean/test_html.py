@@ -213,3 +213,23 @@ def test_a_paragraph_precision_mode_drops_comes_back_from_the_page(monkeypatch):
     doc = clean_html(_page("inline_links_comments.html"))
     assert calls == [True]  # a single, precision-mode extraction
     assert "The council said tolls would stay" in doc.body
+
+
+def test_short_precise_reading_falls_back_to_the_longer_one_without_truth_testing_elements():
+    """A page whose visible body is one sentence and whose JSON-LD carries the article: the
+    precise reading is short, the default one (trafilatura's rescue) is kept with its body;
+    the metadata of the precise reading stays. This path used to truth-test trafilatura's body
+    element (lxml FutureWarning), which the test settings turn into an error."""
+    import json
+
+    body = " ".join(f"The harbour board met on day {i} to weigh the new ferry timetable for the isles."
+                    for i in range(8))
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
+                     "headline": "Ferry timetable changes", "articleBody": body})
+    page = (f'<html><head><title>Ferry timetable changes</title><script type="application/ld+json">{ld}'
+            "</script></head><body><article><h1>Ferry timetable changes</h1>"
+            "<p>The harbour board met to weigh the ferry timetable.</p></article></body></html>")
+    doc = clean_html(page)
+    assert doc.title == "Ferry timetable changes"
+    assert doc.body.startswith("The harbour board met on day 0 to weigh")
+    assert "on day 7" in doc.body
