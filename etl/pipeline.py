@@ -32,6 +32,7 @@ from etl.db.errors import (
 )
 from etl.enrich import enrich
 from etl.extract import extract_all
+from etl.extract.lexical import extract_lexical
 from etl.extract.casualties.headline import parse_headlines
 from etl.ingest import apply_meta, expand, read_source
 from etl.lang import DEFAULT, spec_for
@@ -182,7 +183,8 @@ def extract_sources(sources: Iterable[SourceFile], batch_size: int = 16) -> Iter
             continue
         spacy_doc.user_data["title"] = art.doc.title  # the casualty extractor reads headlines
         try:
-            art.entities, art.quotes, art.casualties = extract_all(spacy_doc)
+            art.entities, art.quotes, art.casualties = (
+                extract_all(spacy_doc) if spec.lexicon is None else extract_lexical(spacy_doc, spec.lexicon))
         except Exception as exc:
             log.exception("extraction failed for %s", src.path)
             yield Extracted(src, None, f"extraction failed: {one_line(exc)}")
