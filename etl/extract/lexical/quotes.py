@@ -5,6 +5,7 @@ dash. Its attribution is looked for after it in the sentence (", a déclaré le 
 ", a-t-il ajouté", ", selon X"), else before it (", X, a dénoncé « … »"). The speaker is
 the person named in the attribution, else the organisation or the noun phrase; an inverted
 pronoun ("a-t-elle") or a definite role alone ("le chef de l'État") is the person last named.
+A few words in quote marks with no reporting verb are a term, not a quote.
 """
 
 from __future__ import annotations
@@ -65,7 +66,9 @@ def _speaker(phrase: str, at: int, quote_start: int, entities: list[Entity], lex
         if low.startswith(det):
             phrase = phrase[len(det):]
             break
-    return phrase or None
+    if not phrase or len(phrase.split()) > lex.SPEAKER_MAX_WORDS:
+        return None
+    return phrase
 
 
 def _attribution_after(text, close_end, qstart, entities, lex, cue_rx, previous):
@@ -129,6 +132,8 @@ def extract_quotes(text: str, entities: list[Entity], lex: ModuleType) -> list[Q
         cue, speaker = _attribution_after(text, close_end, qstart, entities, lex, cue_rx, previous)
         if cue is None:
             cue, speaker = _attribution_before(text, open_start, qstart, entities, lex)
+        if cue is None and len(quoted.split()) <= lex.SCARE_QUOTE_MAX_WORDS:
+            continue  # « gilets jaunes »: a term in quote marks, not a quote
         previous = speaker or previous
         quotes.append(Quote(text=quoted, speaker=speaker, kind="direct", cue=cue, start=qstart, end=qstart + len(quoted)))
     return quotes

@@ -16,6 +16,7 @@ ENTITY_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}  # MISC is left ou
 LEADING_FUNCTION_WORDS = ("de la ", "de l'", "de l’", "du ", "des ", "de ", "d'", "d’", "la ", "le ", "les ",
                           "l'", "l’", "à ", "au ", "aux ", "en ")
 
+ELIDED = frozenset("n' d' l' s' c' j' m' t' qu'".split())  # elided words ("n’", "d’"), apostrophe folded
 # past participles of reporting verbs (after "a", "ont", "a-t-il", "a-t-elle")
 REPORTING_VERBS = frozenset("""
 déclaré affirmé ajouté indiqué précisé expliqué souligné réagi dénoncé estimé assuré déploré
@@ -31,7 +32,9 @@ DIALOGUE_DASHES = ("—", "–")
 # where the speaker's noun phrase ends after the verb ("le parquet de Bruxelles dans un communiqué")
 SPEAKER_PHRASE_END = (" dans ", " sur ", " lors ", " à l'issue", " devant ", " en ", " au cours ", " avant ",
                       " après ", " depuis ", " pendant ", " à ")
-DETERMINERS = ("le ", "la ", "les ", "l'", "l’", "un ", "une ", "des ", "son ", "sa ", "ses ")
+DETERMINERS = ("le ", "la ", "les ", "l'", "l’", "un ", "une ", "des ", "son ", "sa ", "ses ", "cette ", "ce ", "cet ")
+SPEAKER_MAX_WORDS = 6  # a longer phrase after the verb is not a speaker's name or title
+SCARE_QUOTE_MAX_WORDS = 3  # a quote this short with no reporting verb is a term in quote marks
 
 NUMBER_WORDS = ("un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
                 "quinze seize vingt trente quarante cinquante soixante cent cents mille").split()
