@@ -61,7 +61,12 @@ CASUALTY_ACTIVE = {"killed": ("tué", "tuant"), "injured": ("blessé", "blessant
 SINGULAR_DETERMINERS = ("le", "la", "l'", "l’", "son", "sa", "un", "une")
 SEVERITY = ("légèrement", "grièvement", "gravement", "mortellement", "sérieusement")
 
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")  # Monday first
+# "dans la nuit de samedi à dimanche": the night starts on the first day named
+WEEKDAY_EXPRESSION = (r"(?:dans\s+la\s+nuit\s+d[eu]\s+)?\b(?P<day>{days})\b(?:\s+(?:soir|matin|après-midi))?"
+                      r"(?:\s+à\s+(?:{days}))?")
+FUTURE_AFTER = r"^\s+(?:prochaine?|suivante?)\b"  # "samedi prochain" is no event date
+PAST_BEFORE = r"(?:\bdernier\s*)$"
 PRONOUNS = frozenset("il elle ils elles on".split())
 # a definite role with no name after the verb ("a déclaré le chef de l'État") is the person
 # last named before the quote
