@@ -32,8 +32,8 @@ from etl.db.errors import (
 )
 from etl.enrich import enrich
 from etl.extract import extract_all
-from etl.extract.lexical import extract_lexical
 from etl.extract.casualties.headline import parse_headlines
+from etl.extract.lexical import extract_lexical
 from etl.ingest import apply_meta, expand, read_source
 from etl.lang import DEFAULT, spec_for
 from etl.load import (
