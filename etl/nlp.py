@@ -53,9 +53,13 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@functools.lru_cache(maxsize=None)
 def get_nlp(language: str = "en") -> Language:
-    """Load a language's pipeline once per process (only when a body of it is parsed)."""
+    """A language's pipeline, loaded once per process (only when a body of it is parsed)."""
+    return _load(language)
+
+
+@functools.lru_cache(maxsize=None)
+def _load(language: str) -> Language:
     from etl.lang import REGISTRY
 
     errors = []
@@ -72,6 +76,9 @@ def get_nlp(language: str = "en") -> Language:
         log.info("loaded spaCy model %s %s", name, nlp.meta.get("version"))
         return nlp
     raise RuntimeError(f"no spaCy model for {language!r} installed; tried " + "; ".join(errors))
+
+
+get_nlp.cache_info = _load.cache_info  # one cache entry per loaded language, however it is asked for
 
 
 @functools.lru_cache(maxsize=None)

@@ -33,6 +33,7 @@ from etl.db.errors import (
 from etl.enrich import enrich
 from etl.extract import extract_all
 from etl.extract.casualties.headline import parse_headlines
+from etl.extract.lexical import extract_lexical
 from etl.ingest import apply_meta, expand, read_source
 from etl.lang import DEFAULT, spec_for
 from etl.load import (
@@ -183,7 +184,8 @@ def extract_sources(sources: Iterable[SourceFile], batch_size: int = 16) -> Iter
             continue
         spacy_doc.user_data["title"] = art.doc.title  # the casualty extractor reads headlines
         try:
-            art.entities, art.quotes, art.casualties = extract_all(spacy_doc)
+            art.entities, art.quotes, art.casualties = (
+                extract_all(spacy_doc) if spec.lexicon is None else extract_lexical(spacy_doc, spec.lexicon))
         except Exception as exc:
             file_failed(log, "extracting", src.path, exc)
             yield Extracted(src, None, f"extraction failed: {one_line(exc)}")

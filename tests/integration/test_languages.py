@@ -74,3 +74,25 @@ def test_top_lists_are_english_by_default_and_say_so(warehouse):
     assert [r[0] for r in german["speakers"].rows] == ["Anna Weber"] and "German" in german["speakers"].title
     languages = tables["languages"].rows
     assert [(r[0], r[1], r[2]) for r in languages] == [("de", 1, 1), ("en", 1, 0), ("es", 1, 1)]
+
+
+FRENCH = """ROUEN (AFP) — Deux ouvriers ont été tués et un troisième grièvement blessé vendredi dans l'effondrement d'un échafaudage sur un chantier de Rouen, a annoncé la préfecture.
+
+« Toute la lumière sera faite sur cet accident », a déclaré le maire de Rouen, Nicolas Mayer-Rossignol.
+"""
+
+
+def test_french_is_parsed_by_the_french_pipeline_and_loaded(warehouse, tmp_path):
+    (tmp_path / "fr.txt").write_text(FRENCH, encoding="utf-8")
+    result = run(str(tmp_path), engine=warehouse, trigger="test")
+    assert result.summary.loaded == 1 and result.summary.language_unsupported == 0
+    (art,) = _rows(warehouse, "SELECT id, language_unsupported, extractor_version, dateline, agency FROM articles"
+                   " WHERE language = 'fr'")
+    assert art[1:] == (False, art[2], "ROUEN", "AFP") and "news_sm" in art[2]
+    quotes = _rows(warehouse, f"SELECT speaker, cue FROM quotes WHERE article_id = {art[0]}")
+    assert quotes == [("Nicolas Mayer-Rossignol", "a déclaré")]
+    figures = _rows(warehouse, f"SELECT category, count FROM casualties WHERE article_id = {art[0]} ORDER BY 1")
+    assert ("killed", 2) in figures
+    names = {r[0] for r in _rows(warehouse, "SELECT e.name FROM article_entities ae JOIN entities e"
+                                 f" ON e.id = ae.entity_id WHERE ae.article_id = {art[0]}")}
+    assert {"Rouen", "Nicolas Mayer-Rossignol"} <= names

@@ -39,3 +39,26 @@ def test_the_registry_decides_and_unidentified_bodies_are_read_as_the_default():
     assert spec_for(None) is REGISTRY[DEFAULT]
     assert spec_for("EN") is REGISTRY["en"]
     assert spec_for("de") is None and spec_for("zh") is None
+
+
+ENGLISH_PROBE = """
+import json, sys
+from etl import nlp
+from etl.models import SourceFile
+from etl.pipeline import extract_sources
+text = sys.argv[1]
+src = SourceFile(path="en.txt", sha256="x", size=len(text), format="text", text=text)
+(item,) = extract_sources([src])
+print(json.dumps({"language": item.article.doc.language, "entities": len(item.article.entities),
+                  "models_loaded": nlp.get_nlp.cache_info().currsize,
+                  "french_loaded": "fr_core_news_sm" in sys.modules}))
+"""
+
+
+def test_an_english_run_never_loads_the_french_model():
+    text = ("Firefighters in Dunmore rescued two children from a burning house on Sunday, the fire "
+            "department said. Chief Laura Penn said the cause of the fire was not yet known.")
+    out = subprocess.run([sys.executable, "-c", ENGLISH_PROBE, text], capture_output=True, text=True, check=True)
+    got = json.loads(out.stdout)
+    assert got["language"] == "en" and got["entities"] > 0
+    assert got["models_loaded"] == 1 and got["french_loaded"] is False
