@@ -28,8 +28,6 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from etl.version import MODEL_CANDIDATES
-
 log = logging.getLogger(__name__)
 
 # Token attributes the rule index understands: Matcher key → how to read it from a token.
